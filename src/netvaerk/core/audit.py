@@ -1,0 +1,92 @@
+"""Writing the audit log. Services call `audit_record` inside their transaction."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+
+from .models import AuditEntry
+
+if TYPE_CHECKING:
+    from netvaerk.organisation.models import Person
+
+    from .models import User
+
+Snapshot = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    """Turn a field value into something JSON can hold and a reader can read."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> Snapshot:
+    """The readable values of `fields` on `obj`, for a before/after comparison."""
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> dict[str, list[Any]]:
+    """{"field": [before, after]} for every field whose value differs."""
+    before = before or {}
+    after = after or {}
+    keys = list(dict.fromkeys([*before, *after]))
+    return {
+        key: [before.get(key), after.get(key)]
+        for key in keys
+        if before.get(key) != after.get(key)
+    }
+
+
+def actor_label(actor: User | None) -> str:
+    if actor is None:
+        return "system"
+    return actor.get_full_name() or actor.get_username()
+
+
+def audit_entry(
+    *,
+    actor: User | None,
+    action: str,
+    target: models.Model,
+    changes: dict[str, list[Any]],
+    subject: Person | None = None,
+) -> AuditEntry:
+    """An unsaved entry, for services that write many at once with bulk_create."""
+    return AuditEntry(
+        actor=actor,
+        actor_name=actor_label(actor),
+        action=action,
+        object_type=target._meta.label_lower,
+        object_id=str(target.pk or ""),
+        object_repr=str(target)[:300],
+        changes=changes,
+        subject=subject,
+    )
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    target: models.Model,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    subject: Person | None = None,
+) -> AuditEntry:
+    """Write one audit entry; call it inside the service's transaction."""
+    entry = audit_entry(
+        actor=actor, action=action, target=target, changes=diff(before, after), subject=subject
+    )
+    entry.save()
+    return entry

@@ -1,0 +1,20 @@
+"""The first-run demo of DESIGN.md §9; each app contributes its part in order."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from netvaerk.organisation import demo as organisation_demo
+
+
+def load_demo() -> bool:
+    """Load the demo data unless it is there already; True when it was loaded now."""
+    if organisation_demo.is_loaded():
+        return False
+    with transaction.atomic():
+        organisation_demo.load()
+    return True
+
+
+DEMO_USERS = organisation_demo.DEMO_USERS
+DEMO_PASSWORD = organisation_demo.DEMO_PASSWORD

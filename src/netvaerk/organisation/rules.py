@@ -1,0 +1,58 @@
+"""Who may see and change what in the organisation. The only place these decisions live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.utils import timezone
+
+from .models import Person
+
+
+def person_of(user: Any) -> Person | None:
+    """The person behind a signed-in user, looked up once per request."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_person_cache"):
+        user._person_cache = Person.objects.filter(user=user).first()
+    return user._person_cache
+
+
+@rules.predicate
+def is_secretariat(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_secretariat_cache"):
+        person = person_of(user)
+        today = timezone.localdate()
+        user._secretariat_cache = bool(
+            person
+            and person.secretariat_assignments.filter(starts_on__lte=today)
+            .exclude(ends_on__lt=today)
+            .exists()
+        )
+    return bool(user._secretariat_cache)
+
+
+@rules.predicate
+def is_guest(user: Any) -> bool:
+    person = person_of(user)
+    return bool(person and person.kind == Person.Kind.GUEST)
+
+
+@rules.predicate
+def is_self(user: Any, person: Person | None) -> bool:
+    return person is not None and person.user_id is not None and person.user_id == user.pk
+
+
+is_internal = rules.is_authenticated & ~is_guest
+
+rules.add_perm("organisation.view_organisation", is_internal)
+rules.add_perm("organisation.view_person", is_internal | is_self)
+rules.add_perm("organisation.import_org", is_secretariat)
+rules.add_perm("organisation.manage_forums", is_secretariat)
+rules.add_perm("organisation.manage_secretariat", is_secretariat)
+rules.add_perm("organisation.change_person", is_secretariat)

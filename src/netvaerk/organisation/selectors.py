@@ -1,0 +1,105 @@
+"""Reads for the organisation pages; each returns what one page shows, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import Forum, ForumMembership, Person, SecretariatAssignment, Unit
+
+
+@dataclass
+class TreeNode:
+    unit: Unit
+    children: list[TreeNode]
+
+
+def unit_tree(*, max_level: int = Unit.Level.CENTRE) -> list[TreeNode]:
+    """Active units down to `max_level` as a tree (the whole tree is one query)."""
+    units = list(
+        Unit.objects.filter(is_active=True, level__lte=max_level)
+        .annotate(people_count=Count("people", filter=Q(people__is_active=True)))
+        .order_by("level", "name")
+    )
+    nodes = {unit.pk: TreeNode(unit, []) for unit in units}
+    roots: list[TreeNode] = []
+    for unit in units:
+        parent = nodes.get(unit.parent_id) if unit.parent_id else None
+        (parent.children if parent else roots).append(nodes[unit.pk])
+    return roots
+
+
+def unit_ancestors(unit: Unit) -> list[Unit]:
+    ids = unit.ancestor_ids()
+    by_id = Unit.objects.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def unit_children(unit: Unit) -> QuerySet[Unit]:
+    return (
+        unit.children.filter(is_active=True)
+        .annotate(people_count=Count("people", filter=Q(people__is_active=True)))
+        .order_by("name")
+    )
+
+
+def unit_managers(unit: Unit) -> list[Person]:
+    return list(unit.people.filter(is_manager=True, is_active=True).order_by("name"))
+
+
+def unit_people(unit: Unit) -> QuerySet[Person]:
+    return unit.people.filter(is_active=True).order_by("-is_manager", "name", "id")
+
+
+def person_for_page(person_id: int) -> Person:
+    today = timezone.localdate()
+    return (
+        Person.objects.select_related("unit", "unit__parent")
+        .prefetch_related(
+            Prefetch(
+                "forum_memberships",
+                queryset=ForumMembership.objects.select_related("forum").order_by("forum__name"),
+            ),
+            Prefetch(
+                "secretariat_assignments",
+                queryset=SecretariatAssignment.objects.filter(starts_on__lte=today).exclude(
+                    ends_on__lt=today
+                ),
+                to_attr="current_assignments",
+            ),
+        )
+        .get(pk=person_id)
+    )
+
+
+def person_managers(person: Person) -> list[Person]:
+    """The managers of the person's unit (not the person themself)."""
+    if person.unit_id is None:
+        return []
+    return list(
+        Person.objects.filter(unit_id=person.unit_id, is_manager=True, is_active=True)
+        .exclude(pk=person.pk)
+        .order_by("name")
+    )
+
+
+def forum_list() -> QuerySet[Forum]:
+    return Forum.objects.annotate(member_count=Count("memberships")).order_by("name")
+
+
+def forum_members(forum: Forum) -> QuerySet[ForumMembership]:
+    return (
+        forum.memberships.select_related("person", "person__unit")
+        .order_by("role", "person__name")
+    )
+
+
+def person_search(query: str) -> QuerySet[Person]:
+    return (
+        Person.objects.filter(is_active=True)
+        .filter(Q(name__icontains=query) | Q(email__iexact=query) | Q(title__icontains=query))
+        .select_related("unit")
+        .order_by("name", "id")
+    )

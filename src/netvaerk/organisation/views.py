@@ -1,0 +1,195 @@
+"""Organisation pages: the unit tree, units, people, forums and the import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from netvaerk.core.views import CachedObjectMixin, paginate
+
+from . import selectors
+from .forms import OrgImportForm
+from .importers import ImportFileError, parse_files
+from .models import Forum, OrgImport, Person, Unit
+from .services import org_import_apply, org_import_mark_applied, org_import_plan, org_import_upload
+
+
+class OrganisationView(PermissionRequiredMixin, TemplateView):
+    permission_required = "organisation.view_organisation"
+    template_name = "organisation/tree.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        query = self.request.GET.get("q", "").strip()[:100]
+        context = super().get_context_data(**kwargs)
+        context["tree"] = selectors.unit_tree()
+        context["query"] = query
+        if query:
+            context["results"] = paginate(self.request, selectors.person_search(query))
+        return context
+
+
+class UnitView(CachedObjectMixin, PermissionRequiredMixin, DetailView):
+    permission_required = "organisation.view_organisation"
+    template_name = "organisation/unit.html"
+    context_object_name = "unit"
+
+    def get_queryset(self) -> QuerySet[Unit]:
+        return Unit.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        unit = self.object
+        context = super().get_context_data(**kwargs)
+        context["ancestors"] = selectors.unit_ancestors(unit)
+        context["managers"] = selectors.unit_managers(unit)
+        context["children"] = paginate(self.request, selectors.unit_children(unit), param="enheder")
+        context["people"] = paginate(self.request, selectors.unit_people(unit))
+        return context
+
+
+class PersonView(PermissionRequiredMixin, DetailView):
+    permission_required = "organisation.view_person"
+    template_name = "organisation/person.html"
+    context_object_name = "person"
+
+    def get_object(self, queryset: QuerySet[Person] | None = None) -> Person:
+        if not hasattr(self, "_object"):
+            try:
+                self._object = selectors.person_for_page(int(self.kwargs["pk"]))
+            except Person.DoesNotExist as missing:
+                raise Http404 from missing
+        return self._object
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["managers"] = selectors.person_managers(self.object)
+        return context
+
+
+class ForumListView(PermissionRequiredMixin, ListView):
+    permission_required = "organisation.view_organisation"
+    template_name = "organisation/forum_list.html"
+    context_object_name = "forums"
+    paginate_by = 25
+
+    def get_queryset(self) -> QuerySet[Forum]:
+        return selectors.forum_list()
+
+
+class ForumView(CachedObjectMixin, PermissionRequiredMixin, DetailView):
+    permission_required = "organisation.view_organisation"
+    template_name = "organisation/forum.html"
+    context_object_name = "forum"
+    model = Forum
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["members"] = paginate(self.request, selectors.forum_members(self.object))
+        return context
+
+
+def _uploaded(upload: Any) -> tuple[Any, str] | None:
+    if not upload:
+        return None
+    upload.seek(0)
+    return upload, upload.name
+
+
+class ImportView(PermissionRequiredMixin, View):
+    """Upload organisation files; the result is a dry-run preview, nothing is changed yet."""
+
+    permission_required = "organisation.import_org"
+    template_name = "organisation/import.html"
+
+    def _render(self, request: HttpRequest, form: OrgImportForm, status: int = 200) -> HttpResponse:
+        imports = Paginator(OrgImport.objects.select_related("created_by"), 10).get_page(1)
+        return render(request, self.template_name, {"form": form, "imports": imports}, status=status)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, OrgImportForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = OrgImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._render(request, form, status=400)
+        units_file = form.cleaned_data.get("units_file")
+        people_file = form.cleaned_data.get("people_file")
+        try:
+            parsed = parse_files(units_file=_uploaded(units_file), people_file=_uploaded(people_file))
+        except ImportFileError as error:
+            form.add_error(None, str(error))
+            return self._render(request, form, status=400)
+        plan = org_import_plan(parsed=parsed)
+        for upload in (units_file, people_file):
+            if upload:
+                upload.seek(0)
+        record = org_import_upload(
+            units_file=units_file, people_file=people_file, plan=plan, by=request.user
+        )
+        return redirect("organisation:import_preview", pk=record.pk)
+
+
+class ImportPreviewView(PermissionRequiredMixin, View):
+    """Show what an uploaded import would do; applying it re-checks against today's data."""
+
+    permission_required = "organisation.import_org"
+    template_name = "organisation/import_preview.html"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        record = get_object_or_404(OrgImport, pk=pk)
+        return render(request, self.template_name, {"record": record, "summary": record.summary})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        record = get_object_or_404(OrgImport, pk=pk)
+        if record.status != OrgImport.Status.PREVIEWED:
+            messages.error(request, _("This import has already been applied."))
+            return redirect("organisation:import_preview", pk=record.pk)
+        files = {}
+        for name in ("units_file", "people_file"):
+            stored = getattr(record, name)
+            if stored:
+                stored.open("rb")
+                files[name] = (stored, stored.name)
+        try:
+            parsed = parse_files(**files)
+        except ImportFileError as error:
+            messages.error(request, str(error))
+            return redirect("organisation:import_preview", pk=record.pk)
+        finally:
+            for stored, _name in files.values():
+                stored.close()
+        plan = org_import_plan(parsed=parsed)
+        if not plan.is_valid:
+            record.summary = plan.summary()
+            record.save(update_fields=["summary"])
+            messages.error(request, _("The import has errors and was not applied."))
+            return render(
+                request,
+                self.template_name,
+                {"record": record, "summary": record.summary},
+                status=400,
+            )
+        org_import_apply(plan=plan, by=request.user)
+        org_import_mark_applied(record=record, plan=plan, by=request.user)
+        counts = plan.summary()["counts"]
+        messages.success(
+            request,
+            _(
+                "The organisation was updated: %(created)d created, %(updated)d changed, "
+                "%(removed)d removed."
+            )
+            % {
+                "created": counts["unit_create"] + counts["person_create"],
+                "updated": counts["unit_update"] + counts["person_update"],
+                "removed": counts["unit_remove"] + counts["person_remove"],
+            },
+        )
+        return redirect("organisation:import_preview", pk=record.pk)
