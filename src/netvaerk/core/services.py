@@ -8,9 +8,7 @@ from .audit import audit_record
 from .models import User
 
 
-def user_create(
-    *, username: str, password: str | None, email: str = "", by: User | None
-) -> User:
+def user_create(*, username: str, password: str | None, email: str = "", by: User | None) -> User:
     """Create a sign-in account (password None: SSO only, no local password)."""
     with transaction.atomic():
         user = User.objects.create_user(username=username, email=email, password=password)

@@ -17,7 +17,9 @@ from .services import (
     forum_create,
     forum_member_add,
     org_import_apply,
+    org_import_mark_applied,
     org_import_plan,
+    org_import_upload,
     person_create,
     person_link_user,
     person_update,
@@ -63,8 +65,14 @@ PEOPLE: list[tuple[str, str, str, str, bool, str]] = [
     ("demo-p11", "Rikke Thygesen", "demo-c-kultur", "Centerchef", True, ""),
     ("demo-p12", "Ole Bruun", "demo-c-okonomi", "Centerchef", True, ""),
     ("demo-p13", "Anne Winther", "demo-t-hjemme", "Afdelingsleder", True, "leder"),
-    ("demo-p14", "Camilla Nørgaard", "demo-t-hjemme", "Social- og sundhedsassistent", False,
-     "medarbejder"),
+    (
+        "demo-p14",
+        "Camilla Nørgaard",
+        "demo-t-hjemme",
+        "Social- og sundhedsassistent",
+        False,
+        "medarbejder",
+    ),
     ("demo-p15", "Lars Dahl", "demo-t-trae", "Fysioterapeut", False, "netvaerksleder"),
     ("demo-p16", "Mette Juhl", "demo-t-trae", "Afdelingsleder", True, ""),
     ("demo-p17", "Sofie Kjær", "demo-t-familie", "Socialrådgiver", False, ""),
@@ -84,19 +92,52 @@ INNOVATORS = ["demo-p17", "demo-p19", "demo-p22", "demo-p23", "demo-p25"]
 
 # name, slug, kind, members (external id, role)
 FORUMS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
-    ("Direktørforum", "direktorforum", Forum.Kind.DIRECTORS,
-     [("demo-p05", "chair"), ("demo-p06", "member"), ("demo-p01", "member")]),
-    ("Chefforum", "chefforum", Forum.Kind.CHIEFS,
-     [("demo-p07", "member"), ("demo-p08", "member"), ("demo-p09", "member"),
-      ("demo-p10", "member"), ("demo-p11", "member"), ("demo-p12", "member"),
-      ("demo-p01", "chair"), ("demo-p02", "secretary")]),
-    ("Lederforum", "lederforum", Forum.Kind.LEADERS,
-     [("demo-p13", "member"), ("demo-p16", "member"), ("demo-p18", "member"),
-      ("demo-p21", "member"), ("demo-p27", "member"), ("demo-p28", "member")]),
-    ("Rådhus-MED", "raadhus-med", Forum.Kind.MED,
-     [("demo-p06", "chair"), ("demo-p24", "member"), ("demo-p04", "member")]),
-    ("KommuneMED", "kommunemed", Forum.Kind.MED,
-     [("demo-p05", "chair"), ("demo-p14", "member"), ("demo-p20", "member")]),
+    (
+        "Direktørforum",
+        "direktorforum",
+        Forum.Kind.DIRECTORS,
+        [("demo-p05", "chair"), ("demo-p06", "member"), ("demo-p01", "member")],
+    ),
+    (
+        "Chefforum",
+        "chefforum",
+        Forum.Kind.CHIEFS,
+        [
+            ("demo-p07", "member"),
+            ("demo-p08", "member"),
+            ("demo-p09", "member"),
+            ("demo-p10", "member"),
+            ("demo-p11", "member"),
+            ("demo-p12", "member"),
+            ("demo-p01", "chair"),
+            ("demo-p02", "secretary"),
+        ],
+    ),
+    (
+        "Lederforum",
+        "lederforum",
+        Forum.Kind.LEADERS,
+        [
+            ("demo-p13", "member"),
+            ("demo-p16", "member"),
+            ("demo-p18", "member"),
+            ("demo-p21", "member"),
+            ("demo-p27", "member"),
+            ("demo-p28", "member"),
+        ],
+    ),
+    (
+        "Rådhus-MED",
+        "raadhus-med",
+        Forum.Kind.MED,
+        [("demo-p06", "chair"), ("demo-p24", "member"), ("demo-p04", "member")],
+    ),
+    (
+        "KommuneMED",
+        "kommunemed",
+        Forum.Kind.MED,
+        [("demo-p05", "chair"), ("demo-p14", "member"), ("demo-p20", "member")],
+    ),
 ]
 
 # external id, role, hours per week, from
@@ -104,8 +145,12 @@ SECRETARIAT = [
     ("demo-p01", SecretariatAssignment.Role.DIRECTOR, Decimal("37"), datetime.date(2013, 5, 1)),
     ("demo-p02", SecretariatAssignment.Role.CONSULTANT, Decimal("15"), datetime.date(2013, 5, 1)),
     ("demo-p03", SecretariatAssignment.Role.CONSULTANT, Decimal("9"), datetime.date(2013, 5, 1)),
-    ("demo-p04", SecretariatAssignment.Role.ADMINISTRATION, Decimal("20"),
-     datetime.date(2013, 12, 1)),
+    (
+        "demo-p04",
+        SecretariatAssignment.Role.ADMINISTRATION,
+        Decimal("20"),
+        datetime.date(2013, 12, 1),
+    ),
 ]
 
 # Demo sign-ins, all with the password "demo". (user name, what they are)
@@ -129,14 +174,20 @@ def is_loaded() -> bool:
 def load() -> None:
     """Create the demo organisation, forums, secretariat and sign-ins (once)."""
     parsed = ParsedFile(
-        units=[UnitRow(n, ext, name, parent, level) for n, (ext, name, parent, level)
-               in enumerate(UNITS, start=2)],
-        people=[PersonRow(n, ext, name, unit, title, f"{ext}@demo.invalid", manager)
-                for n, (ext, name, unit, title, manager, _user) in enumerate(PEOPLE, start=2)],
+        units=[
+            UnitRow(n, ext, name, parent, level)
+            for n, (ext, name, parent, level) in enumerate(UNITS, start=2)
+        ],
+        people=[
+            PersonRow(n, ext, name, unit, title, f"{ext}@demo.invalid", manager)
+            for n, (ext, name, unit, title, manager, _user) in enumerate(PEOPLE, start=2)
+        ],
     )
     plan = org_import_plan(parsed=parsed, remove_missing=False)
     assert plan.is_valid, plan.errors
+    record = org_import_upload(units_file=None, people_file=None, plan=plan, by=None)
     org_import_apply(plan=plan, by=None)
+    org_import_mark_applied(record=record, plan=plan, by=None)
     people = {p.external_id: p for p in Person.objects.filter(external_id__startswith="demo-")}
     for external_id in INNOVATORS:
         person_update(person=people[external_id], is_innovator=True, by=None)

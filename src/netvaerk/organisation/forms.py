@@ -28,7 +28,9 @@ class OrgImportForm(forms.Form):
     people_file = forms.FileField(
         label=_("People"),
         required=False,
-        help_text=_("CSV or XLSX with the columns eksternt id, navn, enhed, stilling, e-mail, leder."),
+        help_text=_(
+            "CSV or XLSX with the columns eksternt id, navn, enhed, stilling, e-mail, leder."
+        ),
         validators=[FileExtensionValidator(IMPORT_EXTENSIONS), _limit_size],
     )
 

@@ -236,7 +236,9 @@ def parse_units(sheet: str, rows: RawRows) -> tuple[list[UnitRow], list[RowError
             sheet, number, "external_id", record["external_id"], errors, required=True
         )
         name = _check_text(sheet, number, "name", record["name"], errors, required=True)
-        parent = _check_text(sheet, number, "parent", record.get("parent", ""), errors, required=False)
+        parent = _check_text(
+            sheet, number, "parent", record.get("parent", ""), errors, required=False
+        )
         level = LEVELS.get(record["level"].strip().lower())
         if level is None:
             errors.append(
@@ -244,7 +246,10 @@ def parse_units(sheet: str, rows: RawRows) -> tuple[list[UnitRow], list[RowError
                     sheet,
                     number,
                     str(COLUMN_LABELS["level"]),
-                    _("“%(value)s” is not a level; use organisation, direktørområde, center or team.")
+                    _(
+                        "“%(value)s” is not a level; "
+                        "use organisation, direktørområde, center or team."
+                    )
                     % {"value": record["level"][:50]},
                 )
             )
@@ -261,7 +266,12 @@ def parse_units(sheet: str, rows: RawRows) -> tuple[list[UnitRow], list[RowError
         seen.setdefault(external_id, number)
         if parent and parent == external_id:
             errors.append(
-                RowError(sheet, number, str(COLUMN_LABELS["parent"]), _("A unit cannot be its own parent."))
+                RowError(
+                    sheet,
+                    number,
+                    str(COLUMN_LABELS["parent"]),
+                    _("A unit cannot be its own parent."),
+                )
             )
         result.append(UnitRow(number, external_id, name, parent, int(level or 0)))
     return result, errors

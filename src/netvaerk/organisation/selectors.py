@@ -1,4 +1,4 @@
-"""Reads for the organisation pages; each returns what one page shows, in a fixed number of queries."""
+"""Reads for the organisation pages: what one page shows, in a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -90,9 +90,8 @@ def forum_list() -> QuerySet[Forum]:
 
 
 def forum_members(forum: Forum) -> QuerySet[ForumMembership]:
-    return (
-        forum.memberships.select_related("person", "person__unit")
-        .order_by("role", "person__name")
+    return forum.memberships.select_related("person", "person__unit").order_by(
+        "role", "person__name"
     )
 
 

@@ -173,7 +173,9 @@ def org_import_plan(*, parsed: ParsedFile, remove_missing: bool = True) -> Impor
             file_person_ids.add(row.external_id)
             if row.unit not in known_unit_ids:
                 plan.errors.append(
-                    RowError(_("People"), row.row, str(COLUMN_LABELS["unit"]), unknown_unit(row.unit))
+                    RowError(
+                        _("People"), row.row, str(COLUMN_LABELS["unit"]), unknown_unit(row.unit)
+                    )
                 )
             after = {
                 "name": row.name,
@@ -208,7 +210,10 @@ def org_import_plan(*, parsed: ParsedFile, remove_missing: bool = True) -> Impor
     elif parsed.units is not None:
         # Units removed while their people stay would leave people in a closed unit.
         removed = {c.external_id for c in plan.changes if c.model == "unit" and c.kind == "remove"}
-        if removed and Person.objects.filter(unit__external_id__in=removed, is_active=True).exists():
+        if (
+            removed
+            and Person.objects.filter(unit__external_id__in=removed, is_active=True).exists()
+        ):
             plan.errors.append(
                 RowError(
                     units_sheet,
@@ -262,7 +267,9 @@ def unit_paths_rebuild() -> int:
     return len(changed)
 
 
-def org_import_apply(*, plan: ImportPlan, by: User | None, progress: Progress | None = None) -> None:
+def org_import_apply(
+    *, plan: ImportPlan, by: User | None, progress: Progress | None = None
+) -> None:
     """Apply a valid import plan in one transaction, with an audit entry per change."""
     if not plan.is_valid:
         raise ValueError("An import plan with errors cannot be applied.")
@@ -277,7 +284,9 @@ def org_import_apply(*, plan: ImportPlan, by: User | None, progress: Progress | 
         AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
 
 
-def _apply_units(plan: ImportPlan, by: User | None, entries: list[AuditEntry], tick: Progress) -> None:
+def _apply_units(
+    plan: ImportPlan, by: User | None, entries: list[AuditEntry], tick: Progress
+) -> None:
     assert plan.units is not None
     by_ext = {u.external_id: u for u in Unit.objects.exclude(external_id=None)}
     parents = {row.external_id: row.parent for row in plan.units}
@@ -377,7 +386,9 @@ def _apply_people(
                 )
             )
         tick(len(batch))
-    removed = [by_ext[c.external_id] for c in plan.changes if c.model == "person" and c.kind == "remove"]
+    removed = [
+        by_ext[c.external_id] for c in plan.changes if c.model == "person" and c.kind == "remove"
+    ]
     for person in removed:
         person.is_active = False
         entries.append(
@@ -393,7 +404,7 @@ def _apply_people(
 
 
 def org_import_upload(
-    *, units_file: Any | None, people_file: Any | None, plan: ImportPlan, by: User
+    *, units_file: Any | None, people_file: Any | None, plan: ImportPlan, by: User | None
 ) -> OrgImport:
     """Keep an uploaded import and its dry-run result until someone applies it."""
     _require(by, "organisation.import_org")
@@ -413,27 +424,31 @@ def org_import_upload(
     return record
 
 
-def org_import_mark_applied(*, record: OrgImport, plan: ImportPlan, by: User) -> OrgImport:
+def org_import_mark_applied(*, record: OrgImport, plan: ImportPlan, by: User | None) -> OrgImport:
     """Record that a stored import was applied, with the result as it was applied."""
-    before = snapshot(record, ["status"])
-    record.status = OrgImport.Status.APPLIED
-    record.applied_at = timezone.now()
-    record.summary = plan.summary()
-    record.save(update_fields=["status", "applied_at", "summary"])
-    audit_record(
-        actor=by,
-        action="organisation.import.apply",
-        target=record,
-        before=before,
-        after=snapshot(record, ["status"]),
-    )
+    _require(by, "organisation.import_org")
+    with transaction.atomic():
+        before = snapshot(record, ["status"])
+        record.status = OrgImport.Status.APPLIED
+        record.applied_at = timezone.now()
+        record.summary = plan.summary()
+        record.save(update_fields=["status", "applied_at", "summary"])
+        audit_record(
+            actor=by,
+            action="organisation.import.apply",
+            target=record,
+            before=before,
+            after=snapshot(record, ["status"]),
+        )
     return record
 
 
 # --- forums, the secretariat and accounts --------------------------------------------------
 
 
-def forum_create(*, name: str, slug: str, kind: str, description: str = "", by: User | None) -> Forum:
+def forum_create(
+    *, name: str, slug: str, kind: str, description: str = "", by: User | None
+) -> Forum:
     """Create a forum."""
     _require(by, "organisation.manage_forums")
     with transaction.atomic():

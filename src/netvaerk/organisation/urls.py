@@ -8,9 +8,7 @@ urlpatterns = [
     path("organisation/", views.OrganisationView.as_view(), name="tree"),
     path("organisation/enheder/<int:pk>/", views.UnitView.as_view(), name="unit"),
     path("organisation/import/", views.ImportView.as_view(), name="import"),
-    path(
-        "organisation/import/<int:pk>/", views.ImportPreviewView.as_view(), name="import_preview"
-    ),
+    path("organisation/import/<int:pk>/", views.ImportPreviewView.as_view(), name="import_preview"),
     path("personer/<int:pk>/", views.PersonView.as_view(), name="person"),
     path("fora/", views.ForumListView.as_view(), name="forums"),
     path("fora/<slug:slug>/", views.ForumView.as_view(), name="forum"),

@@ -111,7 +111,9 @@ class ImportView(PermissionRequiredMixin, View):
 
     def _render(self, request: HttpRequest, form: OrgImportForm, status: int = 200) -> HttpResponse:
         imports = Paginator(OrgImport.objects.select_related("created_by"), 10).get_page(1)
-        return render(request, self.template_name, {"form": form, "imports": imports}, status=status)
+        return render(
+            request, self.template_name, {"form": form, "imports": imports}, status=status
+        )
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return self._render(request, OrgImportForm())
@@ -123,7 +125,9 @@ class ImportView(PermissionRequiredMixin, View):
         units_file = form.cleaned_data.get("units_file")
         people_file = form.cleaned_data.get("people_file")
         try:
-            parsed = parse_files(units_file=_uploaded(units_file), people_file=_uploaded(people_file))
+            parsed = parse_files(
+                units_file=_uploaded(units_file), people_file=_uploaded(people_file)
+            )
         except ImportFileError as error:
             form.add_error(None, str(error))
             return self._render(request, form, status=400)

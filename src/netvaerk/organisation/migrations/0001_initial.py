@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,121 +14,330 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Forum',
+            name="Forum",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(unique=True, verbose_name='short name')),
-                ('kind', models.CharField(choices=[('directors', "Directors' forum"), ('chiefs', "Chiefs' forum"), ('leaders', "Leaders' forum"), ('med', 'MED committee')], max_length=20, verbose_name='kind')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(unique=True, verbose_name="short name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("directors", "Directors' forum"),
+                            ("chiefs", "Chiefs' forum"),
+                            ("leaders", "Leaders' forum"),
+                            ("med", "MED committee"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'forum',
-                'verbose_name_plural': 'forums',
-                'ordering': ['name'],
+                "verbose_name": "forum",
+                "verbose_name_plural": "forums",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OrgImport',
+            name="OrgImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded')),
-                ('units_file', models.FileField(blank=True, upload_to='imports/%Y/%m/', verbose_name='units file')),
-                ('people_file', models.FileField(blank=True, upload_to='imports/%Y/%m/', verbose_name='people file')),
-                ('status', models.CharField(choices=[('previewed', 'Previewed'), ('applied', 'Applied'), ('failed', 'Failed')], default='previewed', max_length=20, verbose_name='status')),
-                ('summary', models.JSONField(blank=True, default=dict, verbose_name='summary')),
-                ('applied_at', models.DateTimeField(blank=True, null=True, verbose_name='applied')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded")),
+                (
+                    "units_file",
+                    models.FileField(
+                        blank=True, upload_to="imports/%Y/%m/", verbose_name="units file"
+                    ),
+                ),
+                (
+                    "people_file",
+                    models.FileField(
+                        blank=True, upload_to="imports/%Y/%m/", verbose_name="people file"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("previewed", "Previewed"),
+                            ("applied", "Applied"),
+                            ("failed", "Failed"),
+                        ],
+                        default="previewed",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("summary", models.JSONField(blank=True, default=dict, verbose_name="summary")),
+                ("applied_at", models.DateTimeField(blank=True, null=True, verbose_name="applied")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation import',
-                'verbose_name_plural': 'organisation imports',
-                'ordering': ['-created_at'],
+                "verbose_name": "organisation import",
+                "verbose_name_plural": "organisation imports",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
-                ('email', models.EmailField(blank=True, db_index=True, max_length=254, verbose_name='e-mail')),
-                ('is_manager', models.BooleanField(default=False, verbose_name='manager of the unit')),
-                ('kind', models.CharField(choices=[('employee', 'Employee'), ('politician', 'Politician'), ('guest', 'Guest')], default='employee', max_length=20, verbose_name='kind')),
-                ('is_innovator', models.BooleanField(default=False, verbose_name='innovator')),
-                ('external_id', models.CharField(blank=True, max_length=100, null=True, unique=True, verbose_name='external id')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='person', to=settings.AUTH_USER_MODEL, verbose_name='user account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="job title")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, db_index=True, max_length=254, verbose_name="e-mail"
+                    ),
+                ),
+                (
+                    "is_manager",
+                    models.BooleanField(default=False, verbose_name="manager of the unit"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("employee", "Employee"),
+                            ("politician", "Politician"),
+                            ("guest", "Guest"),
+                        ],
+                        default="employee",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("is_innovator", models.BooleanField(default=False, verbose_name="innovator")),
+                (
+                    "external_id",
+                    models.CharField(
+                        blank=True,
+                        max_length=100,
+                        null=True,
+                        unique=True,
+                        verbose_name="external id",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="person",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['name', 'id'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ForumMembership',
+            name="ForumMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('member', 'Member'), ('secretary', 'Secretary')], default='member', max_length=20, verbose_name='role')),
-                ('forum', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organisation.forum')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='forum_memberships', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("member", "Member"),
+                            ("secretary", "Secretary"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organisation.forum",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="forum_memberships",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'forum membership',
-                'verbose_name_plural': 'forum memberships',
-                'ordering': ['forum__name', 'person__name'],
+                "verbose_name": "forum membership",
+                "verbose_name_plural": "forum memberships",
+                "ordering": ["forum__name", "person__name"],
             },
         ),
         migrations.AddField(
-            model_name='forum',
-            name='members',
-            field=models.ManyToManyField(related_name='forums', through='organisation.ForumMembership', to='organisation.person', verbose_name='members'),
+            model_name="forum",
+            name="members",
+            field=models.ManyToManyField(
+                related_name="forums",
+                through="organisation.ForumMembership",
+                to="organisation.person",
+                verbose_name="members",
+            ),
         ),
         migrations.CreateModel(
-            name='SecretariatAssignment',
+            name="SecretariatAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('director', 'Network director'), ('consultant', 'Network consultant'), ('administration', 'Administrative employee')], max_length=20, verbose_name='role')),
-                ('hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='hours per week')),
-                ('starts_on', models.DateField(verbose_name='from')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='secretariat_assignments', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("director", "Network director"),
+                            ("consultant", "Network consultant"),
+                            ("administration", "Administrative employee"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "hours_per_week",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="hours per week"
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="from")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="until")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="secretariat_assignments",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'secretariat assignment',
-                'verbose_name_plural': 'secretariat assignments',
-                'ordering': ['starts_on', 'id'],
+                "verbose_name": "secretariat assignment",
+                "verbose_name_plural": "secretariat assignments",
+                "ordering": ["starts_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('level', models.PositiveSmallIntegerField(choices=[(0, 'Organisation'), (1, 'Director area'), (2, 'Centre'), (3, 'Team')], verbose_name='level')),
-                ('path', models.CharField(db_index=True, default='', editable=False, max_length=255)),
-                ('external_id', models.CharField(blank=True, max_length=100, null=True, unique=True, verbose_name='external id')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organisation.unit', verbose_name='parent unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Organisation"),
+                            (1, "Director area"),
+                            (2, "Centre"),
+                            (3, "Team"),
+                        ],
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(db_index=True, default="", editable=False, max_length=255),
+                ),
+                (
+                    "external_id",
+                    models.CharField(
+                        blank=True,
+                        max_length=100,
+                        null=True,
+                        unique=True,
+                        verbose_name="external id",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="organisation.unit",
+                        verbose_name="parent unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit',
-                'verbose_name_plural': 'units',
-                'ordering': ['name'],
+                "verbose_name": "unit",
+                "verbose_name_plural": "units",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='person',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='organisation.unit', verbose_name='unit'),
+            model_name="person",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="people",
+                to="organisation.unit",
+                verbose_name="unit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='forummembership',
-            constraint=models.UniqueConstraint(fields=('forum', 'person'), name='unique_forum_member'),
+            model_name="forummembership",
+            constraint=models.UniqueConstraint(
+                fields=("forum", "person"), name="unique_forum_member"
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(fields=['unit', 'is_active', 'name'], name='organisatio_unit_id_45cf08_idx'),
+            model_name="person",
+            index=models.Index(
+                fields=["unit", "is_active", "name"], name="organisatio_unit_id_45cf08_idx"
+            ),
         ),
     ]

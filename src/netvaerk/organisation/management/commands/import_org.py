@@ -18,7 +18,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", nargs="?", help="A workbook with the sheets Enheder and Personer")
+        parser.add_argument(
+            "file", nargs="?", help="A workbook with the sheets Enheder and Personer"
+        )
         parser.add_argument("--units", help="A CSV or XLSX file with units")
         parser.add_argument("--people", help="A CSV or XLSX file with people")
         parser.add_argument("--dry-run", action="store_true", help="Show the changes, save nothing")
@@ -66,8 +68,10 @@ class Command(BaseCommand):
         )
         if options["verbosity"] > 1:
             for change in plan.changes:
-                self.stdout.write(f"  {change.kind:<6} {change.model:<6} {change.external_id}: "
-                                  f"{change.label} {change.changes}")
+                self.stdout.write(
+                    f"  {change.kind:<6} {change.model:<6} {change.external_id}: "
+                    f"{change.label} {change.changes}"
+                )
         if not plan.is_valid:
             raise CommandError(f"{len(plan.errors)} errors; nothing was changed.")
         if options["dry_run"]:
