@@ -42,9 +42,7 @@ def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> d
     after = after or {}
     keys = list(dict.fromkeys([*before, *after]))
     return {
-        key: [before.get(key), after.get(key)]
-        for key in keys
-        if before.get(key) != after.get(key)
+        key: [before.get(key), after.get(key)] for key in keys if before.get(key) != after.get(key)
     }
 
 
