@@ -48,9 +48,9 @@ def test_pages_have_no_axe_violations(browser, live_server, axe_source, role: st
     csp_errors: list[str] = []
     page.on(
         "console",
-        lambda message: csp_errors.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            csp_errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     problems = {}
     for registered in [p for p in PAGES if role in p.axe_roles]:

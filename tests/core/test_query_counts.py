@@ -36,13 +36,39 @@ def _grow(factor: int) -> None:
     for centre in centres:
         for n in range(factor):
             external_id = f"grow-{centre.pk}-{n}"
-            units.append(UnitRow(0, external_id, f"Team {n} i {centre.name}", centre.external_id or "", Unit.Level.TEAM))
+            units.append(
+                UnitRow(
+                    0,
+                    external_id,
+                    f"Team {n} i {centre.name}",
+                    centre.external_id or "",
+                    Unit.Level.TEAM,
+                )
+            )
             for m in range(factor):
                 people.append(
-                    PersonRow(0, f"{external_id}-{m}", f"Person {m} {n}", external_id, "Medarbejder", "", m == 0)
+                    PersonRow(
+                        0,
+                        f"{external_id}-{m}",
+                        f"Person {m} {n}",
+                        external_id,
+                        "Medarbejder",
+                        "",
+                        m == 0,
+                    )
                 )
         for m in range(factor * 3):
-            people.append(PersonRow(0, f"grow-{centre.pk}-direct-{m}", f"Direkte {m}", centre.external_id or "", "Konsulent", "", False))
+            people.append(
+                PersonRow(
+                    0,
+                    f"grow-{centre.pk}-direct-{m}",
+                    f"Direkte {m}",
+                    centre.external_id or "",
+                    "Konsulent",
+                    "",
+                    False,
+                )
+            )
     plan = org_import_plan(parsed=ParsedFile(units=units, people=people), remove_missing=False)
     assert plan.is_valid, plan.errors
     org_import_apply(plan=plan, by=None)

@@ -87,7 +87,11 @@ def test_an_upload_with_row_errors_cannot_be_applied(client_as) -> None:
     client = client_as("konsulent")
     response = client.post(
         "/organisation/import/",
-        {"people_file": SimpleUploadedFile("p.csv", b"eksternt id;navn;enhed\nz1;Zia;findes-ikke\n")},
+        {
+            "people_file": SimpleUploadedFile(
+                "p.csv", b"eksternt id;navn;enhed\nz1;Zia;findes-ikke\n"
+            )
+        },
     )
     preview = client.get(response["Location"]).content.decode()
     assert "række 2" in preview and "findes-ikke" in preview

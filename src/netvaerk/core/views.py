@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Page, Paginator
 from django.db import DatabaseError, connection
@@ -23,7 +24,15 @@ from netvaerk.organisation.rules import person_of
 
 from . import selectors
 from .forms import AuditFilterForm, LoginForm
+from .models import User
 from .services import user_set_language
+
+
+def request_user(request: HttpRequest) -> User:
+    """The signed-in user of a view that requires sign-in."""
+    user = request.user
+    assert isinstance(user, User), "this view requires a signed-in user"
+    return user
 
 
 def paginate(request: HttpRequest, queryset: QuerySet[Any], *, param: str = "side") -> Page:
@@ -65,7 +74,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         if language not in dict(settings.LANGUAGES):
             messages.error(request, _("Choose Danish or English."))
             return self.render_to_response(self.get_context_data(), status=400)
-        user_set_language(user=request.user, language=language)
+        user_set_language(user=request_user(request), language=language)
         with translation.override(language):
             messages.success(request, _("The language was saved."))
         response = redirect("core:account")
@@ -106,10 +115,10 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
-    def form_invalid(self, form: LoginForm) -> HttpResponse:
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
-    def form_valid(self, form: LoginForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         language = form.get_user().preferred_language
         if language:
@@ -124,7 +133,7 @@ def _set_language_cookie(response: HttpResponse, language: str) -> None:
         max_age=settings.LANGUAGE_COOKIE_AGE,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite="Lax",
     )
 
 

@@ -111,7 +111,7 @@ class Forum(models.Model):
     slug = models.SlugField(_("short name"), unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = models.TextField(_("description"), blank=True)
-    members = models.ManyToManyField(
+    members: models.ManyToManyField[Person, ForumMembership] = models.ManyToManyField(
         Person, through="ForumMembership", related_name="forums", verbose_name=_("members")
     )
 

@@ -19,7 +19,7 @@ from netvaerk.core.models import AuditEntry, User
 from .importers import COLUMN_LABELS, ParsedFile, PersonRow, RowError, UnitRow
 from .models import Forum, ForumMembership, OrgImport, Person, SecretariatAssignment, Unit
 
-Progress = Callable[[int], None]
+Progress = Callable[[int], object]
 BATCH = 1000
 
 UNIT_FIELDS = ("name", "level", "parent_external_id", "is_active")
@@ -116,8 +116,9 @@ def org_import_plan(*, parsed: ParsedFile, remove_missing: bool = True) -> Impor
     def unknown_unit(external_id: str) -> str:
         return _("There is no unit with the id “%s”.") % external_id[:100]
 
-    units_by_ext = {
-        u.external_id: u for u in Unit.objects.exclude(external_id=None).select_related("parent")
+    units_by_ext: dict[str, Unit] = {
+        u.external_id or "": u
+        for u in Unit.objects.exclude(external_id=None).select_related("parent")
     }
     file_unit_ids = {row.external_id for row in parsed.units or []}
     keeps_existing_units = parsed.units is None or not remove_missing
@@ -164,31 +165,40 @@ def org_import_plan(*, parsed: ParsedFile, remove_missing: bool = True) -> Impor
                 )
 
     if parsed.people is not None:
-        people_by_ext = {
-            p.external_id: p
+        people_by_ext: dict[str, Person] = {
+            p.external_id or "": p
             for p in Person.objects.exclude(external_id=None).select_related("unit")
         }
-        file_person_ids = set()
-        for row in parsed.people:
-            file_person_ids.add(row.external_id)
-            if row.unit not in known_unit_ids:
+        file_person_ids: set[str] = set()
+        for person_row in parsed.people:
+            file_person_ids.add(person_row.external_id)
+            if person_row.unit not in known_unit_ids:
                 plan.errors.append(
                     RowError(
-                        _("People"), row.row, str(COLUMN_LABELS["unit"]), unknown_unit(row.unit)
+                        _("People"),
+                        person_row.row,
+                        str(COLUMN_LABELS["unit"]),
+                        unknown_unit(person_row.unit),
                     )
                 )
             after = {
-                "name": row.name,
-                "title": row.title,
-                "email": row.email,
-                "unit_external_id": row.unit,
-                "is_manager": row.is_manager,
+                "name": person_row.name,
+                "title": person_row.title,
+                "email": person_row.email,
+                "unit_external_id": person_row.unit,
+                "is_manager": person_row.is_manager,
                 "is_active": True,
             }
-            existing_person = people_by_ext.get(row.external_id)
+            existing_person = people_by_ext.get(person_row.external_id)
             if existing_person is None:
                 plan.changes.append(
-                    Change("create", "person", row.external_id, row.name, diff(None, after))
+                    Change(
+                        "create",
+                        "person",
+                        person_row.external_id,
+                        person_row.name,
+                        diff(None, after),
+                    )
                 )
             else:
                 before = _person_state(
@@ -198,7 +208,7 @@ def org_import_plan(*, parsed: ParsedFile, remove_missing: bool = True) -> Impor
                 changes = diff(before, after)
                 if changes:
                     plan.changes.append(
-                        Change("update", "person", row.external_id, row.name, changes)
+                        Change("update", "person", person_row.external_id, person_row.name, changes)
                     )
         for external_id, person in people_by_ext.items():
             if remove_missing and person.is_active and external_id not in file_person_ids:
@@ -288,14 +298,17 @@ def _apply_units(
     plan: ImportPlan, by: User | None, entries: list[AuditEntry], tick: Progress
 ) -> None:
     assert plan.units is not None
-    by_ext = {u.external_id: u for u in Unit.objects.exclude(external_id=None)}
+    by_ext: dict[str, Unit] = {
+        u.external_id or "": u for u in Unit.objects.exclude(external_id=None)
+    }
     parents = {row.external_id: row.parent for row in plan.units}
     change_by_ext = {c.external_id: c for c in plan.changes if c.model == "unit"}
     # Parents before children, so every new unit's parent already has a key.
     ordered = sorted(plan.units, key=lambda row: _depth(row.external_id, parents))
     for depth in sorted({_depth(row.external_id, parents) for row in ordered}):
         layer = [row for row in ordered if _depth(row.external_id, parents) == depth]
-        new_units, updated_units = [], []
+        new_units: list[Unit] = []
+        updated_units: list[Unit] = []
         for row in layer:
             change = change_by_ext.get(row.external_id)
             parent = by_ext.get(row.parent) if row.parent else None
@@ -356,11 +369,14 @@ def _apply_people(
 ) -> None:
     assert plan.people is not None
     unit_ids = dict(Unit.objects.exclude(external_id=None).values_list("external_id", "id"))
-    by_ext = {p.external_id: p for p in Person.objects.exclude(external_id=None)}
+    by_ext: dict[str, Person] = {
+        p.external_id or "": p for p in Person.objects.exclude(external_id=None)
+    }
     change_by_ext = {c.external_id: c for c in plan.changes if c.model == "person"}
     for start in range(0, len(plan.people), BATCH):
         batch = plan.people[start : start + BATCH]
-        new_people, updated_people = [], []
+        new_people: list[Person] = []
+        updated_people: list[Person] = []
         for row in batch:
             change = change_by_ext.get(row.external_id)
             if change is None:

@@ -14,7 +14,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from netvaerk.core.views import CachedObjectMixin, paginate
+from netvaerk.core.views import CachedObjectMixin, paginate, request_user
 
 from . import selectors
 from .forms import OrgImportForm
@@ -136,7 +136,7 @@ class ImportView(PermissionRequiredMixin, View):
             if upload:
                 upload.seek(0)
         record = org_import_upload(
-            units_file=units_file, people_file=people_file, plan=plan, by=request.user
+            units_file=units_file, people_file=people_file, plan=plan, by=request_user(request)
         )
         return redirect("organisation:import_preview", pk=record.pk)
 
@@ -181,8 +181,8 @@ class ImportPreviewView(PermissionRequiredMixin, View):
                 {"record": record, "summary": record.summary},
                 status=400,
             )
-        org_import_apply(plan=plan, by=request.user)
-        org_import_mark_applied(record=record, plan=plan, by=request.user)
+        org_import_apply(plan=plan, by=request_user(request))
+        org_import_mark_applied(record=record, plan=plan, by=request_user(request))
         counts = plan.summary()["counts"]
         messages.success(
             request,

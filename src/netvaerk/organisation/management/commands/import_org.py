@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,8 @@ class Command(BaseCommand):
                 if name:
                     try:
                         handle = Path(name).open("rb")  # noqa: SIM115 - closed below
-                    except OSError as error:
-                        raise CommandError(f"Cannot open {name}: {error}") from error
+                    except OSError as open_error:
+                        raise CommandError(f"Cannot open {name}: {open_error}") from open_error
                     handles.append(handle)
                     files[key] = (handle, name)
             try:
@@ -58,8 +59,8 @@ class Command(BaseCommand):
 
         plan = org_import_plan(parsed=parsed, remove_missing=not options["keep_missing"])
         summary = plan.summary()
-        for error in plan.errors:
-            self.stderr.write(str(error))
+        for row_error in plan.errors:
+            self.stderr.write(str(row_error))
         counts = summary["counts"]
         self.stdout.write(
             "Units:  {unit_create} to create, {unit_update} to change, {unit_remove} to remove\n"
@@ -78,6 +79,6 @@ class Command(BaseCommand):
             self.stdout.write("Dry run: nothing was changed.")
             return
         total = len(plan.units or []) + len(plan.people or [])
-        with tqdm(total=total, unit="rows", desc="Importing", file=self.stderr._out) as bar:
+        with tqdm(total=total, unit="rows", desc="Importing", file=sys.stderr) as bar:
             org_import_apply(plan=plan, by=by, progress=bar.update)
         self.stdout.write(self.style.SUCCESS("The organisation was imported."))
