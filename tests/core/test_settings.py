@@ -10,14 +10,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def production_env(**extra: str) -> dict[str, str]:
+    """The environment without test-only switches (the browser suite allows async-unsafe ORM)."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env["DJANGO_SETTINGS_MODULE"] = "netvaerk.config.settings.production"
+    env.pop("SECRET_KEY", None)
+    return {**env, **extra}
+
+
 def test_production_settings_pass_check_deploy_without_warnings(tmp_path) -> None:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "netvaerk.config.settings.production",
-        "SECRET_KEY": "x" * 20 + "-production-like-secret-key-for-the-test-0123456789",
-        "ALLOWED_HOSTS": "netvaerk.example.dk",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-    }
+    env = production_env(
+        SECRET_KEY="x" * 20 + "-production-like-secret-key-for-the-test-0123456789",
+        ALLOWED_HOSTS="netvaerk.example.dk",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    )
     result = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
@@ -30,13 +36,9 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path) -> Non
 
 
 def test_production_settings_refuse_the_development_secret_key(tmp_path) -> None:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "netvaerk.config.settings.production",
-        "ALLOWED_HOSTS": "netvaerk.example.dk",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-    }
-    env.pop("SECRET_KEY", None)
+    env = production_env(
+        ALLOWED_HOSTS="netvaerk.example.dk", DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}"
+    )
     result = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "check", "--deploy"],
         env=env,
@@ -53,3 +55,9 @@ def test_pages_carry_a_csp_without_unsafe_inline(client_as) -> None:
     assert "script-src 'self'" in policy and "style-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_an_english_browser_still_gets_danish_until_the_user_switches(client_as) -> None:
+    client = client_as("medarbejder")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="da">' in response.content.decode()

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry
 
@@ -88,3 +89,42 @@ def audit_record(
     )
     entry.save()
     return entry
+
+
+# How actions and changed fields read in the log. An unknown code is shown as it is.
+ACTION_LABELS = {
+    "core.user.create": _("Account created"),
+    "core.user.set_language": _("Language changed"),
+    "organisation.unit.create": _("Unit created"),
+    "organisation.unit.update": _("Unit changed"),
+    "organisation.unit.remove": _("Unit removed"),
+    "organisation.person.create": _("Person created"),
+    "organisation.person.update": _("Person changed"),
+    "organisation.person.remove": _("Person removed"),
+    "organisation.person.link_user": _("Account connected"),
+    "organisation.forum.create": _("Forum created"),
+    "organisation.forum_member.add": _("Forum member added"),
+    "organisation.secretariat.assign": _("Placed in the secretariat"),
+    "organisation.import.upload": _("Import uploaded"),
+    "organisation.import.apply": _("Import applied"),
+}
+FIELD_LABELS = {
+    "name": _("name"),
+    "title": _("job title"),
+    "email": _("e-mail"),
+    "level": _("level"),
+    "unit_external_id": _("unit"),
+    "parent_external_id": _("parent unit"),
+    "is_manager": _("manager"),
+    "is_active": _("active"),
+    "is_innovator": _("innovator"),
+    "kind": _("kind"),
+    "role": _("role"),
+    "forum": _("forum"),
+    "hours_per_week": _("hours per week"),
+    "starts_on": _("from"),
+    "user": _("user account"),
+    "username": _("user name"),
+    "preferred_language": _("language"),
+    "status": _("status"),
+}
