@@ -13,6 +13,7 @@ class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.invalid")
@@ -22,6 +23,7 @@ class UserFactory(DjangoModelFactory):
 class UnitFactory(DjangoModelFactory):
     class Meta:
         model = Unit
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Enhed {n}")
     level = Unit.Level.TEAM
