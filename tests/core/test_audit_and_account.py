@@ -78,3 +78,20 @@ def test_healthz_is_200_with_a_database_and_503_without(client_as) -> None:
     with mock.patch("netvaerk.core.views.connection.cursor", side_effect=DatabaseError):
         response = client.get("/healthz")
     assert response.status_code == 503
+
+
+def test_adding_a_forum_member_twice_logs_once(client_as) -> None:
+    from netvaerk.organisation.models import Forum
+    from netvaerk.organisation.services import forum_member_add
+
+    forum = Forum.objects.get(slug="lederforum")
+    person = Person.objects.get(user__username="medarbejder")
+    membership = forum_member_add(forum=forum, person=person, by=None)
+    forum_member_add(forum=forum, person=person, by=None)
+    entries = AuditEntry.objects.filter(
+        action="organisation.forum_member.add", object_id=str(membership.pk)
+    )
+    assert entries.count() == 1
+    forum_member_add(forum=forum, person=person, role="chair", by=None)
+    assert entries.count() == 2
+    assert entries.first().changes["role"] == ["member", "chair"]

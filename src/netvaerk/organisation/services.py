@@ -487,6 +487,8 @@ def forum_member_add(
         membership, created = ForumMembership.objects.get_or_create(
             forum=forum, person=person, defaults={"role": role}
         )
+        if not created and membership.role == role:
+            return membership  # nothing changed, so nothing to log
         before = None if created else {"role": membership.role}
         membership.role = role
         membership.save(update_fields=["role"])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 from tqdm import tqdm
 
 from netvaerk.organisation.importers import ParsedFile, PersonRow, UnitRow
@@ -391,6 +392,10 @@ class Command(BaseCommand):
         )
         missing = [external_id for external_id in wanted if external_id not in already]
         people = Person.objects.in_bulk(missing, field_name="external_id")
-        for external_id in tqdm(missing, unit="people", desc="Forum", file=self._progress_stream()):
-            forum_member_add(forum=forum, person=people[external_id], by=None)
+        # One transaction for all: each service call becomes a savepoint, not a commit of its own.
+        with transaction.atomic():
+            for external_id in tqdm(
+                missing, unit="people", desc="Forum", file=self._progress_stream()
+            ):
+                forum_member_add(forum=forum, person=people[external_id], by=None)
         return len(missing)
