@@ -65,16 +65,21 @@ def test_pages_have_no_axe_violations(browser, live_server, axe_source, role: st
     assert not csp_errors, csp_errors
 
 
+def sign_in(page: Any, username: str, password: str) -> None:
+    """Fill in and send the Danish sign-in form the page is showing."""
+    assert "/log-ind/" in page.url
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill(password)
+    page.get_by_role("button", name="Log ind").click()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_sign_in_and_switch_language(browser, live_server) -> None:
     load_demo()
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.goto(live_server.url + "/organisation/")
-    assert "/log-ind/" in page.url
-    page.get_by_label("Brugernavn").fill("medarbejder")
-    page.get_by_label("Adgangskode").fill("demo")
-    page.get_by_role("button", name="Log ind").click()
+    sign_in(page, "medarbejder", "demo")
     page.wait_for_url("**/organisation/")
     assert page.get_by_role("heading", level=1).inner_text() == "Organisation"
     page.get_by_label("Sprog / Language").select_option("en")
@@ -91,9 +96,7 @@ def test_a_wrong_password_is_refused_in_danish(browser, live_server) -> None:
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.goto(live_server.url + "/log-ind/")
-    page.get_by_label("Brugernavn").fill("medarbejder")
-    page.get_by_label("Adgangskode").fill("forkert")
-    page.get_by_role("button", name="Log ind").click()
+    sign_in(page, "medarbejder", "forkert")
     alert = page.get_by_role("alert")
     assert "brugernavn" in alert.inner_text().lower()
     context.close()
