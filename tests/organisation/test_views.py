@@ -109,3 +109,28 @@ def test_wrong_file_type_and_no_file_are_form_errors(client_as) -> None:
     response = client.post("/organisation/import/", {})
     assert response.status_code == 400
     assert "Vælg en fil" in response.content.decode()
+
+
+def test_a_stored_import_is_applied_only_once(client_as) -> None:
+    import pytest
+
+    from netvaerk.organisation.importers import parse_files
+    from netvaerk.organisation.services import (
+        ImportAlreadyApplied,
+        org_import_apply,
+        org_import_plan,
+    )
+
+    client = client_as("konsulent")
+    client.post(
+        "/organisation/import/",
+        {"people_file": SimpleUploadedFile("p.csv", b"eksternt id;navn;enhed\nz2;Zia;demo-net\n")},
+    )
+    record = OrgImport.objects.latest("pk")
+    stale = OrgImport.objects.get(pk=record.pk)  # a second click, loaded before the first applied
+    with record.people_file.open("rb") as stored:
+        plan = org_import_plan(parsed=parse_files(people_file=(stored, "p.csv")))
+    org_import_apply(plan=plan, by=None, record=record)
+    with pytest.raises(ImportAlreadyApplied):
+        org_import_apply(plan=plan, by=None, record=stale)
+    assert Person.objects.filter(external_id="z2").count() == 1

@@ -107,6 +107,7 @@ ACTION_LABELS = {
     "organisation.secretariat.assign": _("Placed in the secretariat"),
     "organisation.import.upload": _("Import uploaded"),
     "organisation.import.apply": _("Import applied"),
+    "organisation.import.recheck": _("Import checked again"),
 }
 FIELD_LABELS = {
     "name": _("name"),

@@ -17,7 +17,6 @@ from .services import (
     forum_create,
     forum_member_add,
     org_import_apply,
-    org_import_mark_applied,
     org_import_plan,
     org_import_upload,
     person_create,
@@ -186,8 +185,7 @@ def load() -> None:
     plan = org_import_plan(parsed=parsed, remove_missing=False)
     assert plan.is_valid, plan.errors
     record = org_import_upload(units_file=None, people_file=None, plan=plan, by=None)
-    org_import_apply(plan=plan, by=None)
-    org_import_mark_applied(record=record, plan=plan, by=None)
+    org_import_apply(plan=plan, by=None, record=record)
     people = {p.external_id: p for p in Person.objects.filter(external_id__startswith="demo-")}
     for external_id in INNOVATORS:
         person_update(person=people[external_id], is_innovator=True, by=None)

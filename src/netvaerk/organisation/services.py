@@ -22,9 +22,6 @@ from .models import Forum, ForumMembership, OrgImport, Person, SecretariatAssign
 Progress = Callable[[int], object]
 BATCH = 1000
 
-UNIT_FIELDS = ("name", "level", "parent_external_id", "is_active")
-PERSON_FIELDS = ("name", "title", "email", "unit_external_id", "is_manager", "is_active")
-
 
 def _require(user: User | None, permission: str, obj: Any = None) -> None:
     if user is not None and not user.has_perm(permission, obj):
@@ -277,21 +274,39 @@ def unit_paths_rebuild() -> int:
     return len(changed)
 
 
+class ImportAlreadyApplied(Exception):
+    """A stored import was applied by someone else (or by a double click) in the meantime."""
+
+
 def org_import_apply(
-    *, plan: ImportPlan, by: User | None, progress: Progress | None = None
+    *,
+    plan: ImportPlan,
+    by: User | None,
+    progress: Progress | None = None,
+    record: OrgImport | None = None,
 ) -> None:
-    """Apply a valid import plan in one transaction, with an audit entry per change."""
+    """Apply a valid import plan in one transaction, with an audit entry per change.
+
+    With `record` (a stored upload) the record is locked and marked applied in the same
+    transaction, so it can be applied only once.
+    """
     if not plan.is_valid:
         raise ValueError("An import plan with errors cannot be applied.")
     _require(by, "organisation.import_org")
     tick = progress or (lambda n: None)
     entries: list[AuditEntry] = []
     with transaction.atomic():
+        if record is not None:
+            locked = OrgImport.objects.select_for_update().get(pk=record.pk)
+            if locked.status != OrgImport.Status.PREVIEWED:
+                raise ImportAlreadyApplied(record.pk)
         if plan.units is not None:
             _apply_units(plan, by, entries, tick)
         if plan.people is not None:
             _apply_people(plan, by, entries, tick)
         AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+        if record is not None:
+            _mark_applied(record=record, plan=plan, by=by)
 
 
 def _apply_units(
@@ -304,9 +319,9 @@ def _apply_units(
     parents = {row.external_id: row.parent for row in plan.units}
     change_by_ext = {c.external_id: c for c in plan.changes if c.model == "unit"}
     # Parents before children, so every new unit's parent already has a key.
-    ordered = sorted(plan.units, key=lambda row: _depth(row.external_id, parents))
-    for depth in sorted({_depth(row.external_id, parents) for row in ordered}):
-        layer = [row for row in ordered if _depth(row.external_id, parents) == depth]
+    depth_of = {row.external_id: _depth(row.external_id, parents) for row in plan.units}
+    for depth in sorted(set(depth_of.values())):
+        layer = [row for row in plan.units if depth_of[row.external_id] == depth]
         new_units: list[Unit] = []
         updated_units: list[Unit] = []
         for row in layer:
@@ -424,7 +439,8 @@ def org_import_upload(
 ) -> OrgImport:
     """Keep an uploaded import and its dry-run result until someone applies it."""
     _require(by, "organisation.import_org")
-    record = OrgImport(created_by=by, summary=plan.summary())
+    summary = plan.summary()
+    record = OrgImport(created_by=by, summary=summary)
     if units_file is not None:
         record.units_file.save(units_file.name, units_file, save=False)
     if people_file is not None:
@@ -435,28 +451,41 @@ def org_import_upload(
             actor=by,
             action="organisation.import.upload",
             target=record,
-            after={"counts": plan.summary()["counts"], "errors": len(plan.errors)},
+            after={"counts": summary["counts"], "errors": len(plan.errors)},
         )
     return record
 
 
-def org_import_mark_applied(*, record: OrgImport, plan: ImportPlan, by: User | None) -> OrgImport:
+def _mark_applied(*, record: OrgImport, plan: ImportPlan, by: User | None) -> None:
     """Record that a stored import was applied, with the result as it was applied."""
+    before = snapshot(record, ["status"])
+    record.status = OrgImport.Status.APPLIED
+    record.applied_at = timezone.now()
+    record.summary = plan.summary()
+    record.save(update_fields=["status", "applied_at", "summary"])
+    audit_record(
+        actor=by,
+        action="organisation.import.apply",
+        target=record,
+        before=before,
+        after=snapshot(record, ["status"]),
+    )
+
+
+def org_import_recheck_failed(*, record: OrgImport, plan: ImportPlan, by: User | None) -> None:
+    """Keep the errors found when a stored import was checked again just before applying."""
     _require(by, "organisation.import_org")
     with transaction.atomic():
-        before = snapshot(record, ["status"])
-        record.status = OrgImport.Status.APPLIED
-        record.applied_at = timezone.now()
+        before = {"errors": record.summary.get("error_count", 0)}
         record.summary = plan.summary()
-        record.save(update_fields=["status", "applied_at", "summary"])
+        record.save(update_fields=["summary"])
         audit_record(
             actor=by,
-            action="organisation.import.apply",
+            action="organisation.import.recheck",
             target=record,
             before=before,
-            after=snapshot(record, ["status"]),
+            after={"errors": len(plan.errors)},
         )
-    return record
 
 
 # --- forums, the secretariat and accounts --------------------------------------------------

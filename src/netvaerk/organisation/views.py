@@ -20,7 +20,13 @@ from . import selectors
 from .forms import OrgImportForm
 from .importers import ImportFileError, parse_files
 from .models import Forum, OrgImport, Person, Unit
-from .services import org_import_apply, org_import_mark_applied, org_import_plan, org_import_upload
+from .services import (
+    ImportAlreadyApplied,
+    org_import_apply,
+    org_import_plan,
+    org_import_recheck_failed,
+    org_import_upload,
+)
 
 
 class OrganisationView(PermissionRequiredMixin, TemplateView):
@@ -172,8 +178,7 @@ class ImportPreviewView(PermissionRequiredMixin, View):
                 stored.close()
         plan = org_import_plan(parsed=parsed)
         if not plan.is_valid:
-            record.summary = plan.summary()
-            record.save(update_fields=["summary"])
+            org_import_recheck_failed(record=record, plan=plan, by=request_user(request))
             messages.error(request, _("The import has errors and was not applied."))
             return render(
                 request,
@@ -181,9 +186,12 @@ class ImportPreviewView(PermissionRequiredMixin, View):
                 {"record": record, "summary": record.summary},
                 status=400,
             )
-        org_import_apply(plan=plan, by=request_user(request))
-        org_import_mark_applied(record=record, plan=plan, by=request_user(request))
-        counts = plan.summary()["counts"]
+        try:
+            org_import_apply(plan=plan, by=request_user(request), record=record)
+        except ImportAlreadyApplied:
+            messages.error(request, _("This import has already been applied."))
+            return redirect("organisation:import_preview", pk=record.pk)
+        counts = record.summary["counts"]
         messages.success(
             request,
             _(
