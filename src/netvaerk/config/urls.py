@@ -4,6 +4,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("netvaerk.core.urls")),
     path("", include("netvaerk.organisation.urls")),
+    path("", include("netvaerk.networks.urls")),
+    path("", include("netvaerk.ideas.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

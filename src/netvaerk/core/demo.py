@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from netvaerk.ideas import demo as ideas_demo
 from netvaerk.organisation import demo as organisation_demo
 
 
@@ -13,6 +14,7 @@ def load_demo() -> bool:
         return False
     with transaction.atomic():
         organisation_demo.load()
+        ideas_demo.load()
     return True
 
 

@@ -57,3 +57,30 @@ class AuditEntry(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
         )
+
+
+class Notification(models.Model):
+    """Something a person is told about, in the app and by e-mail (see notifications.py)."""
+
+    person = models.ForeignKey(
+        "organisation.Person", on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=50)
+    # What the message is about and the values it shows; the words are chosen when it is
+    # shown, in the reader's language.
+    target_title = models.CharField(max_length=300)
+    url = models.CharField(max_length=300)
+    params = models.JSONField(default=dict, blank=True)
+    actor_name = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["person", "read_at", "-created_at"])]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.target_title}"

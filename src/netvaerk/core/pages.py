@@ -78,6 +78,54 @@ def _import_preview_path() -> str:
     return reverse("organisation:import_preview", args=[record.pk])
 
 
+def _idea_path(state: str, name: str = "ideas:detail") -> Callable[[], str]:
+    """The first demo idea in `state` (the demo has one draft, one on the agenda, ...)."""
+
+    def build() -> str:
+        from netvaerk.ideas.models import Idea
+
+        idea = Idea.objects.filter(state=state).order_by("pk").first()
+        assert idea is not None, f"the demo data has an idea that is {state}"
+        return reverse(name, args=[idea.pk])
+
+    return build
+
+
+def _own_idea_edit_path() -> str:
+    from netvaerk.ideas.models import Idea
+
+    idea = Idea.objects.get(state="submitted", proposer__user__username="medarbejder")
+    return reverse("ideas:edit", args=[idea.pk])
+
+
+def _round_path(name: str = "ideas:round", *, open_round: bool = True) -> Callable[[], str]:
+    def build() -> str:
+        from netvaerk.ideas.models import Round
+
+        rounds = Round.objects.order_by("deadline")
+        found = rounds.last() if open_round else rounds.first()
+        assert found is not None
+        return reverse(name, args=[found.pk])
+
+    return build
+
+
+def _meeting_path() -> str:
+    from netvaerk.organisation.models import ForumMeeting
+
+    meeting = ForumMeeting.objects.filter(forum__slug="chefforum").order_by("pk").first()
+    assert meeting is not None
+    return reverse("ideas:meeting", args=["chefforum", meeting.pk])
+
+
+def _network_path() -> str:
+    from netvaerk.networks.models import Network
+
+    network = Network.objects.order_by("pk").first()
+    assert network is not None
+    return reverse("networks:detail", args=[network.pk])
+
+
 def _static(name: str, *args: str) -> Callable[[], str]:
     return lambda: reverse(name, args=args)
 
@@ -132,6 +180,68 @@ PAGES: list[Page] = [
         access(SECRETARIAT),
         axe_roles=("konsulent",),
     ),
+    Page(
+        "core:notifications",
+        _static("core:notifications"),
+        access(ROLES),
+        axe_roles=("medarbejder",),
+    ),
+    Page("ideas:list", _static("ideas:list"), access(INTERNAL), axe_roles=("medarbejder",)),
+    Page(
+        "ideas:list?q",
+        lambda: reverse("ideas:list") + "?q=borger&sort=support&state=submitted",
+        access(INTERNAL),
+        axe_roles=("leder",),
+    ),
+    Page("ideas:create", _static("ideas:create"), access(INTERNAL), axe_roles=("medarbejder",)),
+    Page(
+        "ideas:detail",
+        _idea_path("selected"),
+        access(INTERNAL),
+        axe_roles=("medarbejder", "direktor"),
+    ),
+    Page(
+        "ideas:detail(on_agenda)",
+        _idea_path("on_agenda"),
+        access(INTERNAL),
+        axe_roles=("chef", "direktor"),
+    ),
+    Page(
+        "ideas:detail(screening)",
+        _idea_path("screening"),
+        access(INTERNAL),
+        axe_roles=("konsulent",),
+    ),
+    Page(
+        "ideas:detail(draft)",
+        _idea_path("draft"),
+        access(("medarbejder",), denied=NOT_FOUND),
+        axe_roles=("medarbejder",),
+    ),
+    Page("ideas:edit", _own_idea_edit_path, access(("medarbejder",)), axe_roles=("medarbejder",)),
+    Page("ideas:rounds", _static("ideas:rounds"), access(INTERNAL), axe_roles=("chef",)),
+    Page("ideas:round", _round_path(), access(INTERNAL), axe_roles=("chef",)),
+    Page(
+        "ideas:round(2013)",
+        _round_path(open_round=False),
+        access(INTERNAL),
+        axe_roles=("politiker",),
+    ),
+    Page(
+        "ideas:round_create",
+        _static("ideas:round_create"),
+        access(SECRETARIAT),
+        axe_roles=("konsulent",),
+    ),
+    Page(
+        "ideas:round_edit",
+        _round_path("ideas:round_edit"),
+        access(SECRETARIAT),
+        axe_roles=("konsulent",),
+    ),
+    Page("ideas:meeting", _meeting_path, access(INTERNAL), axe_roles=("chef",)),
+    Page("networks:list", _static("networks:list"), access(INTERNAL), axe_roles=("leder",)),
+    Page("networks:detail", _network_path, access(INTERNAL), axe_roles=("netvaerksleder",)),
     Page("core:healthz", _static("core:healthz"), access(ROLES, anonymous=OK, denied=OK)),
 ]
 

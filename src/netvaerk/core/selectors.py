@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from netvaerk.organisation.models import ForumMembership, Person
 
-from .models import AuditEntry
+from .models import AuditEntry, Notification
 
 
 def person_overview(user: Any) -> Person | None:
@@ -50,3 +50,9 @@ def audit_entries(
     if date_to:
         entries = entries.filter(created_at__date__lte=date_to)
     return entries.order_by("-created_at", "-id")
+
+
+def notifications_for(person: Person | None) -> QuerySet[Notification]:
+    if person is None:
+        return Notification.objects.none()
+    return Notification.objects.filter(person=person).order_by("-created_at", "-id")

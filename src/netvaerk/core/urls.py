@@ -7,6 +7,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("notifikationer/", views.NotificationListView.as_view(), name="notifications"),
     path("konto/", views.AccountView.as_view(), name="account"),
     path("log/", views.AuditLogView.as_view(), name="audit_log"),
     path("log-ind/", views.LoginView.as_view(), name="login"),

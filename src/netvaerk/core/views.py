@@ -25,6 +25,7 @@ from netvaerk.organisation.rules import person_of
 from . import selectors
 from .forms import AuditFilterForm, LoginForm
 from .models import User
+from .notifications import mark_all_read
 from .services import user_set_language
 
 
@@ -60,8 +61,34 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["person"] = selectors.person_overview(self.request.user)
+        from netvaerk.ideas.selectors import my_ideas
+
+        person = selectors.person_overview(self.request.user)
+        context["person"] = person
+        notifications = selectors.notifications_for(person)
+        context["notifications"] = list(notifications.filter(read_at=None)[:5])
+        context["unread_count"] = notifications.filter(read_at=None).count()
+        context["my_ideas"] = list(my_ideas(person)[:5]) if person else []
         return context
+
+
+class NotificationListView(LoginRequiredMixin, TemplateView):
+    """All my notifications, newest first; reading them here marks them read."""
+
+    template_name = "core/notifications.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        person = person_of(self.request.user)
+        context["notifications"] = paginate(self.request, selectors.notifications_for(person))
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        person = person_of(request.user)
+        if person is not None:
+            mark_all_read(person=person)
+            messages.success(request, _("All notifications are marked as read."))
+        return redirect("core:notifications")
 
 
 class AccountView(LoginRequiredMixin, TemplateView):

@@ -39,3 +39,12 @@ class OrgImportForm(forms.Form):
         if not self.errors and not cleaned.get("units_file") and not cleaned.get("people_file"):
             raise forms.ValidationError(_("Choose a file with units, people or both."))
         return cleaned
+
+
+class MeetingForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    location = forms.CharField(label=_("Place"), max_length=200, required=False)

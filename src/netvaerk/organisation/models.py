@@ -149,6 +149,26 @@ class ForumMembership(models.Model):
         return f"{self.person} ({self.get_role_display()}, {self.forum})"
 
 
+class ForumMeeting(models.Model):
+    """A meeting of a forum; its agenda holds the ideas (and later contracts) it decides on."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("time"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("forum meeting")
+        verbose_name_plural = _("forum meetings")
+
+    def __str__(self) -> str:
+        return f"{self.forum}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:meeting", args=[self.forum.slug, self.pk])
+
+
 class SecretariatAssignment(models.Model):
     """A person's place in the network secretariat, with the hours it is staffed with."""
 

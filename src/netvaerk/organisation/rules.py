@@ -16,6 +16,8 @@ def person_of(user: Any) -> Person | None:
         return None
     if not hasattr(user, "_person_cache"):
         user._person_cache = Person.objects.filter(user=user).first()
+        # Fill Django's own cache too, so `user.person` in templates asks no more.
+        user._state.fields_cache["person"] = user._person_cache
     return user._person_cache
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Forum, ForumMembership, Person, SecretariatAssignment, Unit
+from .models import Forum, ForumMeeting, ForumMembership, Person, SecretariatAssignment, Unit
 
 
 @dataclass
@@ -93,6 +93,11 @@ def forum_members(forum: Forum) -> QuerySet[ForumMembership]:
     return forum.memberships.select_related("person", "person__unit").order_by(
         "role", "person__name"
     )
+
+
+def forum_meetings(forum: Forum) -> QuerySet[ForumMeeting]:
+    """The forum's meetings, latest first, with the number of items on each agenda."""
+    return forum.meetings.annotate(item_count=Count("agenda")).order_by("-starts_at", "-id")
 
 
 def person_search(query: str) -> QuerySet[Person]:

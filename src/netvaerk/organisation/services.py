@@ -17,7 +17,15 @@ from netvaerk.core.audit import audit_entry, audit_record, diff, snapshot
 from netvaerk.core.models import AuditEntry, User
 
 from .importers import COLUMN_LABELS, ParsedFile, PersonRow, RowError, UnitRow
-from .models import Forum, ForumMembership, OrgImport, Person, SecretariatAssignment, Unit
+from .models import (
+    Forum,
+    ForumMeeting,
+    ForumMembership,
+    OrgImport,
+    Person,
+    SecretariatAssignment,
+    Unit,
+)
 
 Progress = Callable[[int], object]
 BATCH = 1000
@@ -505,6 +513,29 @@ def forum_create(
             after=snapshot(forum, ["name", "slug", "kind", "description"]),
         )
     return forum
+
+
+def forum_meeting_create(
+    *,
+    forum: Forum,
+    title: str,
+    starts_at: datetime.datetime,
+    location: str = "",
+    by: User | None,
+) -> ForumMeeting:
+    """Schedule a meeting of a forum."""
+    _require(by, "organisation.manage_forums")
+    with transaction.atomic():
+        meeting = ForumMeeting.objects.create(
+            forum=forum, title=title, starts_at=starts_at, location=location
+        )
+        audit_record(
+            actor=by,
+            action="organisation.forum_meeting.create",
+            target=meeting,
+            after=snapshot(meeting, ["title", "starts_at", "location"]),
+        )
+    return meeting
 
 
 def forum_member_add(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,11 +18,12 @@ from rules.contrib.views import PermissionRequiredMixin
 from netvaerk.core.views import CachedObjectMixin, paginate, request_user
 
 from . import selectors
-from .forms import OrgImportForm
+from .forms import MeetingForm, OrgImportForm
 from .importers import ImportFileError, parse_files
 from .models import Forum, OrgImport, Person, Unit
 from .services import (
     ImportAlreadyApplied,
+    forum_meeting_create,
     org_import_apply,
     org_import_plan,
     org_import_recheck_failed,
@@ -99,7 +101,24 @@ class ForumView(CachedObjectMixin, PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["members"] = paginate(self.request, selectors.forum_members(self.object))
+        context["meetings"] = paginate(
+            self.request, selectors.forum_meetings(self.object), param="moeder"
+        )
+        if self.request.user.has_perm("organisation.manage_forums"):
+            context.setdefault("meeting_form", MeetingForm())
         return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Schedule a meeting of the forum (the secretariat)."""
+        self.object = forum = Forum.objects.get(pk=self.get_object().pk)
+        if not request.user.has_perm("organisation.manage_forums"):
+            raise PermissionDenied
+        form = MeetingForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(meeting_form=form), status=400)
+        meeting = forum_meeting_create(forum=forum, by=request_user(request), **form.cleaned_data)
+        messages.success(request, _("The meeting was scheduled."))
+        return redirect(meeting)
 
 
 def _uploaded(upload: Any) -> tuple[Any, str] | None:

@@ -15,3 +15,11 @@ def action_label(code: str) -> Any:
 @register.filter
 def field_label(name: str) -> Any:
     return FIELD_LABELS.get(name, name)
+
+
+@register.simple_tag
+def notification_text(notification: Any) -> str:
+    """A notification worded in the reader's language."""
+    from netvaerk.core.notifications import message
+
+    return message(notification)
