@@ -31,6 +31,9 @@ run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
 	@echo "Netværksstedet: http://127.0.0.1:$(PORT)/"
+	@# The background worker (e-mail, reports) runs beside the web server and stops with it.
+	DEBUG=$${DEBUG:-true} $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # System packages the tests use (Chromium for the browser suite, gettext for the

@@ -6,7 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from netvaerk.core.models import Notification
 from netvaerk.core.pages import ANONYMOUS, PAGES
+from netvaerk.ideas.models import AgendaItem, Comment, Follow, Idea, Round, Score, Support
+from netvaerk.networks.models import Network
 from netvaerk.organisation.importers import ParsedFile, PersonRow, UnitRow
 from netvaerk.organisation.models import Forum, Person, Unit
 from netvaerk.organisation.services import (
@@ -75,6 +78,63 @@ def _grow(factor: int) -> None:
     for forum in Forum.objects.all():
         for person in Person.objects.filter(external_id__startswith="grow-")[: factor * 10]:
             forum_member_add(forum=forum, person=person, by=None)
+    _grow_ideas(factor)
+
+
+def _grow_ideas(factor: int) -> None:
+    """More ideas in every round and on every agenda, with supports, comments and scores."""
+    grown = list(Person.objects.filter(external_id__startswith="grow-")[: factor * 10])
+    units = list(Unit.objects.filter(level=Unit.Level.CENTRE))
+    on_agenda = Idea.objects.get(state=Idea.State.ON_AGENDA)
+    selected = Idea.objects.filter(state=Idea.State.SELECTED).order_by("pk").first()
+    assert selected is not None
+    for round_ in Round.objects.all():
+        for n in range(factor * 3):
+            state = (Idea.State.SUBMITTED, Idea.State.ON_AGENDA, Idea.State.PARKED)[n % 3]
+            idea = Idea.objects.create(
+                title=f"Vækstidé {n}",
+                problem="borger",
+                benefit="gevinst",
+                proposer=grown[n % len(grown)],
+                state=state,
+                round=round_,
+                support_count=n,
+            )
+            idea.units.set(units[: 1 + n % len(units)])
+            idea.co_proposers.set(grown[:3])
+            if state == Idea.State.ON_AGENDA and round_.decision_meeting:
+                AgendaItem.objects.create(meeting=round_.decision_meeting, idea=idea, position=n)
+    for target in (on_agenda, selected):
+        Support.objects.bulk_create(
+            [Support(idea=target, person=p) for p in grown], ignore_conflicts=True
+        )
+        Follow.objects.bulk_create(
+            [Follow(idea=target, person=p) for p in grown], ignore_conflicts=True
+        )
+        target.co_proposers.add(*grown[:factor])
+        target.units.add(*units)
+        for n, person in enumerate(grown):
+            top = Comment.objects.create(idea=target, author=person, body=f"Kommentar {n}")
+            Comment.objects.create(idea=target, author=grown[0], parent=top, body="Svar")
+        criteria = list(target.round.criteria.all()) if target.round else []
+        Score.objects.bulk_create(
+            [
+                Score(idea=target, criterion=c, member=p, value=1 + (p.pk + c.pk) % 5)
+                for p in grown
+                for c in criteria
+            ],
+            ignore_conflicts=True,
+        )
+    for person in Person.objects.filter(user__isnull=False):
+        Notification.objects.bulk_create(
+            [
+                Notification(person=person, kind="idea.comment", target_title="X", url="/")
+                for _n in range(factor * 5)
+            ]
+        )
+    for n in range(factor * 3):
+        network = Network.objects.create(title=f"Vækstnetværk {n}", kind="welfare")
+        network.units.set(units)
 
 
 @pytest.mark.django_db

@@ -26,6 +26,10 @@ OBJECT_TYPES = [
     ("organisation.forummembership", _("Forum membership")),
     ("organisation.secretariatassignment", _("Secretariat assignment")),
     ("organisation.orgimport", _("Organisation import")),
+    ("organisation.forummeeting", _("Forum meeting")),
+    ("ideas.idea", _("Idea")),
+    ("ideas.round", _("Selection round")),
+    ("networks.network", _("Network")),
 ]
 
 

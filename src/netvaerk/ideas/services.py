@@ -403,10 +403,14 @@ def idea_unsupport(*, idea: Idea, by: User) -> bool:
 def idea_follow(*, idea: Idea, follow: bool, by: User) -> None:
     person = _person(by)
     _require(by, "ideas.follow_idea", idea)
-    if follow:
-        Follow.objects.get_or_create(idea=idea, person=person)
-    else:
-        Follow.objects.filter(idea=idea, person=person).delete()
+    with transaction.atomic():
+        if follow:
+            changed = Follow.objects.get_or_create(idea=idea, person=person)[1]
+        else:
+            changed = Follow.objects.filter(idea=idea, person=person).delete()[0] > 0
+        if changed:
+            action = "ideas.idea.follow" if follow else "ideas.idea.unfollow"
+            audit_record(actor=by, action=action, target=idea, subject=person)
 
 
 def idea_comment(

@@ -2,7 +2,7 @@ from typing import Any
 
 from django import template
 
-from netvaerk.core.audit import ACTION_LABELS, FIELD_LABELS
+from netvaerk.core.audit import ACTION_LABELS, FIELD_LABELS, TITLE_LABEL
 
 register = template.Library()
 
@@ -13,7 +13,10 @@ def action_label(code: str) -> Any:
 
 
 @register.filter
-def field_label(name: str) -> Any:
+def field_label(name: str, object_type: str = "") -> Any:
+    """A changed field's name as readers know it; `title` is a job title only on a person."""
+    if name == "title" and object_type and object_type != "organisation.person":
+        return TITLE_LABEL
     return FIELD_LABELS.get(name, name)
 
 
