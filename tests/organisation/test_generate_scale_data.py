@@ -1,30 +1,54 @@
-"""`manage.py generate_scale_data`: a deterministic large organisation, through the import."""
+"""`manage.py generate_scale_data`: a deterministic large organisation, through the import,
+and ideas at scale with their rounds, supports, comments, agendas and scores."""
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count, F
 
 from netvaerk.core.models import AuditEntry
-from netvaerk.organisation.management.commands.generate_scale_data import scale_data
-from netvaerk.organisation.models import Forum, Person, Unit
+from netvaerk.ideas.models import AgendaItem, Comment, Follow, Idea, Round, Score, Support
+from netvaerk.ideas.selectors import idea_list
+from netvaerk.organisation.management.commands.generate_scale_data import (
+    planned_states,
+    scale_data,
+)
+from netvaerk.organisation.models import Forum, ForumMeeting, ForumMembership, Person, Unit
 
 PEOPLE, UNITS = 300, 40
+IDEAS = {"people": 300, "units": 30, "ideas": 200, "supports": 1000, "comments": 500}
 
 
-def generate(seed: int = 1, *, people: int = PEOPLE, units: int = UNITS) -> str:
+def generate(
+    seed: int = 1,
+    *,
+    people: int = PEOPLE,
+    units: int = UNITS,
+    ideas: int = 0,
+    supports: int = 0,
+    comments: int = 0,
+) -> str:
     out = StringIO()
     call_command(
         "generate_scale_data",
         people=people,
         units=units,
         seed=seed,
+        ideas=ideas,
+        supports=supports,
+        comments=comments,
         stdout=out,
         stderr=StringIO(),
     )
     return out.getvalue()
+
+
+def generated_ideas() -> list[Idea]:
+    return list(Idea.objects.filter(proposer__external_id__startswith="scale-").order_by("pk"))
 
 
 def organisation() -> set[tuple[str, str, str]]:
@@ -131,4 +155,200 @@ def test_without_the_demo_it_makes_its_own_root(db: None) -> None:
 def test_refuses_sizes_that_cannot_make_an_organisation(db: None, people: int, units: int) -> None:
     with pytest.raises(CommandError):
         generate(people=people, units=units)
+    assert not Unit.objects.filter(external_id__startswith="scale-").exists()
+
+
+# --- ideas -------------------------------------------------------------------------------------
+
+
+def test_generates_ideas_with_supports_comments_agendas_and_scores(demo: None) -> None:
+    output = generate(**IDEAS)
+
+    assert "Ideas: created 200" in output
+    ideas = generated_ideas()
+    assert len(ideas) == 200
+    pks = [idea.pk for idea in ideas]
+    states = {state: sum(idea.state == state for idea in ideas) for state in Idea.State.values}
+    assert states[Idea.State.SUBMITTED] + states[Idea.State.SCREENING] > 150
+    assert all(states[state] > 0 for state in Idea.State.values if state != Idea.State.MERGED)
+    assert states[Idea.State.MERGED] == 0
+
+    supports = Support.objects.filter(idea__in=pks)
+    assert supports.count() == 1000
+    per_idea = dict(supports.values("idea").annotate(n=Count("pk")).values_list("idea", "n"))
+    assert {idea.pk: idea.support_count for idea in ideas} == {
+        pk: per_idea.get(pk, 0) for pk in pks
+    }
+    assert not supports.filter(idea__state=Idea.State.DRAFT).exists()
+    assert not supports.filter(person=F("idea__proposer")).exists()
+
+    comments = Comment.objects.filter(idea__in=pks)
+    assert comments.count() == 500
+    per_idea = dict(comments.values("idea").annotate(n=Count("pk")).values_list("idea", "n"))
+    assert {idea.pk: idea.comment_count for idea in ideas} == {
+        pk: per_idea.get(pk, 0) for pk in pks
+    }
+    assert not comments.filter(idea__state=Idea.State.DRAFT).exists()
+    replies = comments.exclude(parent=None).select_related("parent")
+    assert replies.count() > 50
+    for reply in replies:
+        assert reply.parent is not None
+        assert reply.parent.parent_id is None  # threads are one level deep
+        assert reply.parent.idea_id == reply.idea_id
+        assert reply.created_at >= reply.parent.created_at
+    # Everyone who wrote a comment follows the idea, like the proposer does.
+    follows = set(Follow.objects.filter(idea__in=pks).values_list("idea", "person"))
+    assert set(comments.values_list("idea", "author")) <= follows
+    assert Follow.objects.filter(idea__in=pks, person=F("idea__proposer")).count() == 200
+
+    rounds = list(Round.objects.filter(description__contains="Skaladata").order_by("deadline"))
+    assert len(rounds) == 5
+    assert [round.is_open for round in rounds] == [False] * 4 + [True]
+    assert all(round.criteria.count() >= 5 for round in rounds)
+    chefforum = Forum.objects.get(slug="chefforum")
+    assert all(round.decision_meeting.forum == chefforum for round in rounds)
+    for idea in ideas:
+        if idea.state == Idea.State.DRAFT:
+            assert idea.round is None and idea.submitted_at is None
+            continue
+        assert idea.round in rounds and idea.submitted_at is not None
+        assert idea.created_at <= idea.submitted_at <= idea.round.deadline
+        items = AgendaItem.objects.filter(idea=idea)
+        if idea.state in (
+            Idea.State.ON_AGENDA,
+            Idea.State.SELECTED,
+            Idea.State.PARKED,
+            Idea.State.REJECTED,
+        ):
+            assert [item.meeting_id for item in items] == [idea.round.decision_meeting_id]
+        else:
+            assert not items.exists()
+        assert (idea.network is not None) == (idea.state == Idea.State.SELECTED)
+        assert bool(idea.decision_reason) == (idea.decided_at is not None)
+    scores = Score.objects.filter(idea__in=pks)
+    assert scores.exists()
+    assert not scores.exclude(criterion__round=F("idea__round")).exists()
+    members = ForumMembership.objects.filter(forum=chefforum).values("person")
+    assert not scores.exclude(member__in=members).exists()
+    assert not scores.exclude(
+        idea__state__in=[
+            Idea.State.ON_AGENDA,
+            Idea.State.SELECTED,
+            Idea.State.PARKED,
+            Idea.State.REJECTED,
+        ]
+    ).exists()
+
+    entry = AuditEntry.objects.get(action="ideas.scale.generate")
+    assert entry.object_id == str(rounds[0].pk)
+    assert entry.changes["ideas"] == [None, 200]
+    assert entry.changes["supports"] == [None, 1000]
+    assert entry.changes["comments"] == [None, 500]
+
+
+def test_running_again_adds_no_ideas(demo: None) -> None:
+    generate(**IDEAS)
+    before = [
+        (idea.title, idea.state, idea.support_count, idea.comment_count)
+        for idea in generated_ideas()
+    ]
+    rows = (
+        Support.objects.count(),
+        Comment.objects.count(),
+        Score.objects.count(),
+        AgendaItem.objects.count(),
+        Round.objects.count(),
+    )
+    entries = AuditEntry.objects.count()
+
+    output = generate(**IDEAS)
+
+    assert "Ideas: 200 generated ideas are already there; none added." in output
+    assert "Supports: already there" in output
+    assert "Comments: already there" in output
+    assert [
+        (idea.title, idea.state, idea.support_count, idea.comment_count)
+        for idea in generated_ideas()
+    ] == before
+    assert (
+        Support.objects.count(),
+        Comment.objects.count(),
+        Score.objects.count(),
+        AgendaItem.objects.count(),
+        Round.objects.count(),
+    ) == rows
+    assert AuditEntry.objects.count() == entries
+
+
+def test_the_search_finds_a_generated_idea_by_a_word_of_its_text(demo: None) -> None:
+    generate(**IDEAS)
+    idea = next(idea for idea in generated_ideas() if idea.state != Idea.State.DRAFT)
+    word = max(re.findall(r"\w+", idea.problem), key=len)
+
+    assert idea.search_text == f"{idea.title} {idea.problem} {idea.benefit}".casefold()
+    assert idea in idea_list(query=word.upper())
+
+
+def idea_content() -> list[tuple[object, ...]]:
+    """The generated ideas as they read, without their ids."""
+    return [
+        (
+            idea.title,
+            idea.problem,
+            idea.benefit,
+            idea.state,
+            idea.kind,
+            idea.proposer.external_id,
+            idea.round.title if idea.round else "",
+            idea.support_count,
+            idea.comment_count,
+            sorted(idea.comments.values_list("body", "author__external_id")),
+        )
+        for idea in Idea.objects.filter(proposer__external_id__startswith="scale-")
+        .select_related("proposer", "round")
+        .order_by("pk")
+    ]
+
+
+def remove_generated_ideas() -> None:
+    Idea.objects.filter(proposer__external_id__startswith="scale-").delete()
+    rounds = Round.objects.filter(description__contains="Skaladata")
+    ForumMeeting.objects.filter(rounds__in=rounds).delete()
+    rounds.delete()
+
+
+def test_the_same_seed_gives_the_same_ideas_and_another_seed_others(demo: None) -> None:
+    sizes = {**IDEAS, "ideas": 60, "supports": 200, "comments": 100}
+    generate(**sizes)
+    first = idea_content()
+    remove_generated_ideas()
+
+    generate(**sizes)
+    assert idea_content() == first
+    remove_generated_ideas()
+
+    generate(seed=2, **sizes)
+    assert [row[0] for row in idea_content()] != [row[0] for row in first]
+    assert planned_states(200).count(Idea.State.DRAFT) == 6
+
+
+def test_without_chefforum_there_are_no_ideas(db: None) -> None:
+    output = generate(people=50, units=12, ideas=20, supports=10, comments=10)
+
+    assert "no ideas generated" in output
+    assert not Idea.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [
+        {"ideas": -1},
+        {"ideas": 10, "supports": 10 * 300},
+        {"ideas": 1, "comments": 0, "supports": -5},
+    ],
+)
+def test_refuses_impossible_idea_sizes(demo: None, sizes: dict[str, int]) -> None:
+    with pytest.raises(CommandError):
+        generate(**{"people": 300, "units": 30, **sizes})
+    assert not Idea.objects.filter(proposer__external_id__startswith="scale-").exists()
     assert not Unit.objects.filter(external_id__startswith="scale-").exists()

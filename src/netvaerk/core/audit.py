@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import AuditEntry
 
@@ -127,9 +128,10 @@ ACTION_LABELS = {
     "ideas.idea.score": _("Idea scored"),
     "ideas.round.create": _("Round created"),
     "ideas.round.update": _("Round changed"),
+    "ideas.scale.generate": _("Scale data generated"),
     "networks.network.create": _("Network created"),
 }
-TITLE_LABEL = _("title")
+TITLE_LABEL = pgettext_lazy("name of a thing", "title")
 FIELD_LABELS = {
     "name": _("name"),
     "title": _("job title"),

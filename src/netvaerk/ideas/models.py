@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from netvaerk.networks.models import Network
 from netvaerk.organisation.models import ForumMeeting, Person, Unit
@@ -16,7 +17,7 @@ from netvaerk.organisation.models import ForumMeeting, Person, Unit
 class Round(models.Model):
     """A selection round: ideas submitted before the deadline are decided at the meeting."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("name of a thing", "title"), max_length=200)
     deadline = models.DateTimeField(_("submission deadline"), db_index=True)
     decision_meeting = models.ForeignKey(
         ForumMeeting,
@@ -27,7 +28,7 @@ class Round(models.Model):
         related_name="rounds",
     )
     description = models.TextField(_("description"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-deadline", "-id"]
@@ -87,7 +88,7 @@ class Idea(models.Model):
         CITIZEN = "citizen", _("The citizen's")
         EMPLOYEE = "employee", _("The employee's")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("name of a thing", "title"), max_length=200)
     problem = models.TextField(_("the problem"), blank=True)
     perspective = models.CharField(
         _("seen from"), max_length=20, choices=Perspective.choices, default=Perspective.CITIZEN
@@ -116,7 +117,9 @@ class Idea(models.Model):
         on_delete=models.SET_NULL,
         related_name="ideas",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        _("created"), default=timezone.now, editable=False, db_index=True
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     # Raised by one on every edit; an edit made from an older version is refused.
     version = models.PositiveIntegerField(default=1)
@@ -162,7 +165,7 @@ class Idea(models.Model):
 class Support(models.Model):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="idea_supports")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         constraints = [
@@ -202,7 +205,7 @@ class Comment(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMMENT)
     body = models.TextField(_("comment"))
-    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    created_at = models.DateTimeField(_("written"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]

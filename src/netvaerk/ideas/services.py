@@ -80,10 +80,15 @@ def _locked(idea: Idea) -> Idea:
     return Idea.objects.select_for_update().get(pk=idea.pk)
 
 
+def search_text(title: str, problem: str, benefit: str) -> str:
+    """What the search on SQLite matches words in: the idea's text, casefolded."""
+    return " ".join([title, problem, benefit]).casefold()
+
+
 def _index(idea_ids: Sequence[int]) -> None:
     """Refresh the search text (and, on PostgreSQL, the Danish full-text vector)."""
     for idea in Idea.objects.filter(pk__in=idea_ids).only("title", "problem", "benefit"):
-        text = " ".join([idea.title, idea.problem, idea.benefit]).casefold()
+        text = search_text(idea.title, idea.problem, idea.benefit)
         Idea.objects.filter(pk=idea.pk).update(search_text=text)
     if connection.vendor == "postgresql":
         Idea.objects.filter(pk__in=idea_ids).update(search_vector=search_vector())

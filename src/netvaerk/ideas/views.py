@@ -485,10 +485,13 @@ class MeetingView(PermissionRequiredMixin, View):
         )
         agenda = paginate(request, selectors.meeting_agenda(meeting))
         ideas = [item.idea for item in agenda]
+        # The scores are side by side on the criteria of the round this meeting decides
+        # (or, without one, of the one round all the agenda's ideas come from).
+        deciding = Round.objects.filter(decision_meeting=meeting).order_by("-deadline").first()
         rounds = {idea.round_id for idea in ideas if idea.round_id}
-        criteria = (
-            list(Round.objects.get(pk=rounds.pop()).criteria.all()) if len(rounds) == 1 else []
-        )
+        if deciding is None and len(rounds) == 1:
+            deciding = Round.objects.filter(pk=rounds.pop()).first()
+        criteria = list(deciding.criteria.all()) if deciding else []
         return render(
             request,
             "ideas/meeting.html",

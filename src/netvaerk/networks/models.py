@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from netvaerk.organisation.models import Person, Unit
 
@@ -27,7 +29,7 @@ class Network(models.Model):
         ANCHORING = "forankring", _("Anchoring")
         CLOSED = "closed", _("Closed")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("name of a thing", "title"), max_length=200)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     phase = models.CharField(
         _("phase"), max_length=20, choices=Phase.choices, default=Phase.INTRODUCTION
@@ -45,7 +47,9 @@ class Network(models.Model):
         on_delete=models.SET_NULL,
         related_name="proposed_networks",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        _("created"), default=timezone.now, editable=False, db_index=True
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Unit(models.Model):
@@ -153,7 +154,7 @@ class ForumMeeting(models.Model):
     """A meeting of a forum; its agenda holds the ideas (and later contracts) it decides on."""
 
     forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meetings")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("name of a thing", "title"), max_length=200)
     starts_at = models.DateTimeField(_("time"))
     location = models.CharField(_("place"), max_length=200, blank=True)
 

@@ -16,5 +16,5 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ideas", "0001_initial")]
+    dependencies = [("ideas", "0002_initial")]
     operations = [migrations.RunPython(create_index, drop_index)]
