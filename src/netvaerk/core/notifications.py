@@ -45,6 +45,15 @@ def message(notification: Notification) -> str:
     return notification.target_title
 
 
+def _actor_name(actor: User | None, person: Person | None) -> str:
+    """The name people know the actor by: their person's, as on comments and pages."""
+    if person is not None:
+        return person.name
+    if actor is not None:
+        return actor.get_full_name() or actor.get_username()
+    return ""
+
+
 def notify(
     *,
     people: Iterable[Person],
@@ -75,7 +84,7 @@ def notify(
                 target_title=target_title[:300],
                 url=url,
                 params=params or {},
-                actor_name=(actor.get_full_name() or actor.get_username()) if actor else "",
+                actor_name=_actor_name(actor, actor_person or exclude),
             )
         )
     created = Notification.objects.bulk_create(notifications, batch_size=1000)

@@ -271,12 +271,13 @@ class RoundForm(forms.ModelForm):
                 continue
             weight = 1
             if weight_text.strip():
-                if not weight_text.strip().isdigit() or not 1 <= int(weight_text) <= 10:
+                digits = weight_text.strip()
+                if not (digits.isascii() and digits.isdecimal()) or not 1 <= int(digits) <= 10:
                     raise forms.ValidationError(
                         _("Line %(number)s: the weight must be a whole number from 1 to 10.")
                         % {"number": number}
                     )
-                weight = int(weight_text)
+                weight = int(digits)
             if len(text) > 300:
                 raise forms.ValidationError(
                     _("Line %(number)s: a criterion can be at most 300 characters.")

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from netvaerk.organisation.models import ForumMeeting, Person, Unit
 
@@ -235,7 +236,7 @@ def export_rows(round: Round) -> list[list[Any]]:
                 idea.support_count,
                 idea.comment_count,
                 round_score(weighted),
-                idea.submitted_at.date().isoformat() if idea.submitted_at else "",
+                timezone.localdate(idea.submitted_at).isoformat() if idea.submitted_at else "",
             ]
         )
     return rows

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -446,8 +446,7 @@ def idea_comment(
             body=body,
             kind=Comment.Kind.QUESTION if question else Comment.Kind.COMMENT,
         )
-        Idea.objects.filter(pk=idea.pk).update(comment_count=idea.comment_count + 1)
-        idea.comment_count += 1
+        Idea.objects.filter(pk=idea.pk).update(comment_count=F("comment_count") + 1)
         Follow.objects.get_or_create(idea=idea, person=author)
         audit_record(
             actor=by,
@@ -575,7 +574,9 @@ def round_create(
         )
         _criteria_set(new, criteria)
         if new.is_open:
-            Idea.objects.filter(state=State.SUBMITTED, round=None).update(round=new)
+            Idea.objects.filter(state__in=[State.SUBMITTED, State.SCREENING], round=None).update(
+                round=new
+            )
         audit_record(
             actor=by,
             action="ideas.round.create",
