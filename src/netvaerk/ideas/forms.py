@@ -163,12 +163,25 @@ class AgendaForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(label=_("Merge into"), queryset=Idea.objects.none())
+    """The idea to merge into, by its number (a list of every open idea would be thousands)."""
+
+    into = forms.IntegerField(
+        label=_("Merge into idea no."),
+        min_value=1,
+        help_text=_("The number is shown at the top of each idea's page."),
+    )
 
     def __init__(self, *args: Any, candidates: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if candidates is not None:
-            self.fields["into"].queryset = candidates  # type: ignore[attr-defined]
+        self.candidates = candidates if candidates is not None else Idea.objects.none()
+
+    def clean_into(self) -> Idea:
+        idea = self.candidates.filter(pk=self.cleaned_data["into"]).first()
+        if idea is None:
+            raise forms.ValidationError(
+                _("There is no idea with that number that is still being considered.")
+            )
+        return idea
 
 
 class DecisionForm(forms.Form):

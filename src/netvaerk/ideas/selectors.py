@@ -63,10 +63,16 @@ def idea_list(
 
 
 def my_ideas(person: Person) -> QuerySet[Idea]:
-    """The ideas a person proposed or co-proposed, drafts included."""
+    """The ideas a person proposed or co-proposed, drafts included.
+
+    The ids come from the two indexed relations first, so the newest-first sort only looks at
+    the person's own ideas, however many ideas there are.
+    """
+    co_proposed = Idea.co_proposers.through._default_manager.filter(person=person)
+    ids = {*Idea.objects.filter(proposer=person).values_list("pk", flat=True)}
+    ids.update(co_proposed.values_list("idea_id", flat=True))
     return (
-        Idea.objects.filter(Q(proposer=person) | Q(co_proposers=person))
-        .distinct()
+        Idea.objects.filter(pk__in=ids)
         .only("title", "state", "created_at")
         .order_by("-created_at", "-id")
     )

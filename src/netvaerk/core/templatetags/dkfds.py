@@ -23,6 +23,17 @@ def dkfds_widget(field: forms.BoundField) -> str:
     return field.as_widget(attrs={"class": css})
 
 
+@register.filter
+def choice_group(field: forms.BoundField) -> str:
+    """ "radio" or "checkbox" for a field shown as a group of options in a fieldset, else ""."""
+    widget = field.field.widget
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkbox"
+    return ""
+
+
 @register.simple_tag(takes_context=True)
 def page_url(context: Any, page_number: int, param: str = "side") -> str:
     """The current URL with only the page number changed, so filters survive paging."""
