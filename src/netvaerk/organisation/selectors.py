@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -98,6 +99,16 @@ def forum_members(forum: Forum) -> QuerySet[ForumMembership]:
 def forum_meetings(forum: Forum) -> QuerySet[ForumMeeting]:
     """The forum's meetings, latest first, with the number of items on each agenda."""
     return forum.meetings.annotate(item_count=Count("agenda")).order_by("-starts_at", "-id")
+
+
+def forum_next_meeting(forum: Forum) -> tuple[ForumMeeting | None, list[Any]]:
+    """The forum's next meeting and the first items on its agenda (ideas, for now)."""
+    meeting = (
+        forum.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at", "id").first()
+    )
+    if meeting is None:
+        return None, []
+    return meeting, list(meeting.agenda.select_related("idea").order_by("position", "id")[:20])
 
 
 def person_search(query: str) -> QuerySet[Person]:

@@ -104,6 +104,7 @@ class ForumView(CachedObjectMixin, PermissionRequiredMixin, DetailView):
         context["meetings"] = paginate(
             self.request, selectors.forum_meetings(self.object), param="moeder"
         )
+        context["next_meeting"], context["next_agenda"] = selectors.forum_next_meeting(self.object)
         if self.request.user.has_perm("organisation.manage_forums"):
             context.setdefault("meeting_form", MeetingForm())
         return context
