@@ -7,7 +7,18 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from netvaerk.organisation.models import ForumMeeting, Person, Unit
@@ -183,9 +194,21 @@ def member_scores(idea: Idea, person: Person | None) -> dict[int, int]:
 
 
 def round_list() -> QuerySet[Round]:
+    """Rounds, newest first, each with its number of submitted ideas.
+
+    The count is a subquery per round on the round index, not a join grouped over every idea.
+    """
+    counts = (
+        Idea.objects.filter(round=OuterRef("pk"))
+        .exclude(state=Idea.State.DRAFT)
+        .order_by()
+        .values("round")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Round.objects.select_related("decision_meeting__forum")
-        .annotate(idea_count=Count("ideas", filter=~Q(ideas__state=Idea.State.DRAFT)))
+        .annotate(idea_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
         .order_by("-deadline", "-id")
     )
 
