@@ -10,7 +10,7 @@ from netvaerk.core.models import Notification
 from netvaerk.core.services import user_create
 from netvaerk.ideas import services
 from netvaerk.ideas.models import AgendaItem, Idea, Score
-from netvaerk.networks.models import Network
+from netvaerk.networks.models import Network, NetworkType, Phase
 from netvaerk.organisation.models import Person
 from netvaerk.organisation.services import person_link_user
 
@@ -161,9 +161,9 @@ def test_selecting_an_idea_starts_a_network_linked_both_ways(
     candidate = idea("Én plan for borgeren")
     network = candidate.network
     assert candidate.state == Idea.State.SELECTED and network is not None
-    assert network.phase == Network.Phase.INTRODUCTION
+    assert network.phase == Phase.INTRO
     assert network.title == "Én plan for borgeren"
-    assert network.kind == Network.Kind.WELFARE
+    assert network.kind == NetworkType.WELFARE
     assert network.proposer == person("medarbejder")
     assert set(network.units.all()) == {unit("demo-c-sund"), unit("demo-c-by")}
     assert Network.objects.get(pk=network.pk).idea == candidate
@@ -199,7 +199,7 @@ def test_selecting_a_dont_know_idea_needs_a_network_type(client_as, setting) -> 
     assert idea(candidate.title).state == Idea.State.ON_AGENDA
     response = _decide(client, candidate, outcome="selected", reason="Valgt.", kind="learning")
     assert response.status_code == 302
-    assert idea(candidate.title).network.kind == Network.Kind.LEARNING
+    assert idea(candidate.title).network.kind == NetworkType.LEARNING
 
 
 @pytest.mark.parametrize("reason", ["", "   "])

@@ -5,6 +5,10 @@ from __future__ import annotations
 from django.db import transaction
 
 from netvaerk.ideas import demo as ideas_demo
+from netvaerk.networks import demo as networks_demo
+from netvaerk.networks.contracts import demo as contracts_demo
+from netvaerk.networks.logbook import demo as logbook_demo
+from netvaerk.networks.meetings import demo as meetings_demo
 from netvaerk.organisation import demo as organisation_demo
 
 
@@ -15,6 +19,10 @@ def load_demo() -> bool:
     with transaction.atomic():
         organisation_demo.load()
         ideas_demo.load()
+        networks_demo.load()
+        contracts_demo.load()
+        meetings_demo.load()
+        logbook_demo.load()
     return True
 
 

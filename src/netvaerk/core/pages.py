@@ -240,10 +240,27 @@ PAGES: list[Page] = [
         axe_roles=("konsulent",),
     ),
     Page("ideas:meeting", _meeting_path, access(INTERNAL), axe_roles=("chef",)),
-    Page("networks:list", _static("networks:list"), access(INTERNAL), axe_roles=("leder",)),
-    Page("networks:detail", _network_path, access(INTERNAL), axe_roles=("netvaerksleder",)),
+    Page("networks:list", _static("networks:list"), access(ROLES), axe_roles=("leder", "borger")),
+    Page(
+        "networks:detail",
+        _network_path,
+        {**access(ROLES), "politiker": NOT_FOUND},
+        axe_roles=("netvaerksleder", "borger"),
+    ),
     Page("core:healthz", _static("core:healthz"), access(ROLES, anonymous=OK, denied=OK)),
 ]
+
+
+def _app_pages() -> list[Page]:
+    """The pages the network sub-apps register in their own `pages.py`."""
+    from netvaerk.networks.contracts import pages as contracts
+    from netvaerk.networks.logbook import pages as logbook
+    from netvaerk.networks.meetings import pages as meetings
+
+    return [*contracts.PAGES, *meetings.PAGES, *logbook.PAGES]
+
+
+PAGES.extend(_app_pages())
 
 
 def page(name: str) -> Page:

@@ -9,7 +9,7 @@ from django.core.validators import validate_email
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from netvaerk.networks.models import Network
+from netvaerk.networks.models import NetworkType
 from netvaerk.organisation.models import ForumMeeting, Person, Unit
 
 from . import lifecycle
@@ -199,7 +199,7 @@ class DecisionForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type of network"),
         required=False,
-        choices=[("", _("As suggested")), *Network.Kind.choices],
+        choices=[("", _("As suggested")), *NetworkType.choices],
         help_text=_("Needed when the idea is selected and its type is “don't know”."),
     )
     later_round = forms.ModelChoiceField(

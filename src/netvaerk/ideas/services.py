@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from netvaerk.core.audit import audit_record, snapshot
 from netvaerk.core.models import User
 from netvaerk.core.notifications import notify
-from netvaerk.networks.models import Network
+from netvaerk.networks.models import NetworkType
 from netvaerk.networks.services import network_create
 from netvaerk.organisation.models import ForumMeeting, Person, Unit
 from netvaerk.organisation.rules import person_of
@@ -521,7 +521,7 @@ def idea_decide(
         extra: dict[str, Any] = {"decision_reason": reason, "decided_at": timezone.now()}
         if outcome == State.SELECTED:
             kind = kind or idea.kind
-            if kind not in Network.Kind.values:
+            if kind not in NetworkType.values:
                 raise ValidationError({"kind": _("Choose the type of network the idea becomes.")})
             extra["network"] = network_create(
                 title=idea.title,

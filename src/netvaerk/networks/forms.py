@@ -3,13 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Network
+from .models import NetworkType, Phase
 
 
 class NetworkFilterForm(forms.Form):
     kind = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("All types")), *Network.Kind.choices]
+        label=_("Type"), required=False, choices=[("", _("All types")), *NetworkType.choices]
     )
     phase = forms.ChoiceField(
-        label=_("Phase"), required=False, choices=[("", _("All phases")), *Network.Phase.choices]
+        label=_("Phase"), required=False, choices=[("", _("All phases")), *Phase.choices]
     )

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views import View
-from django.views.generic import DetailView
 from rules.contrib.views import PermissionRequiredMixin
 
 from netvaerk.core.views import paginate
@@ -15,6 +13,18 @@ from netvaerk.core.views import paginate
 from . import selectors
 from .forms import NetworkFilterForm
 from .models import Network
+from .rules import visible_networks
+
+
+def network_or_404(request: HttpRequest, pk: int) -> Network:
+    """The network, if the user may see it; for anyone else it does not exist."""
+    try:
+        network = selectors.network_for_page(pk)
+    except Network.DoesNotExist as missing:
+        raise Http404 from missing
+    if not request.user.has_perm("networks.view_network", network):
+        raise Http404
+    return network
 
 
 class NetworkListView(PermissionRequiredMixin, View):
@@ -24,7 +34,7 @@ class NetworkListView(PermissionRequiredMixin, View):
         form = NetworkFilterForm(request.GET)
         if not form.is_valid():
             return render(request, "networks/list.html", {"form": form}, status=400)
-        networks = selectors.network_list(**form.cleaned_data)
+        networks = visible_networks(request.user, selectors.network_list(**form.cleaned_data))
         return render(
             request,
             "networks/list.html",
@@ -32,15 +42,9 @@ class NetworkListView(PermissionRequiredMixin, View):
         )
 
 
-class NetworkView(PermissionRequiredMixin, DetailView):
-    permission_required = "networks.view_network"
-    template_name = "networks/detail.html"
-    context_object_name = "network"
+class NetworkView(LoginRequiredMixin, View):
+    """The network's workspace."""
 
-    def get_object(self, queryset: Any = None) -> Network:
-        if not hasattr(self, "_object"):
-            try:
-                self._object = selectors.network_for_page(int(self.kwargs["pk"]))
-            except Network.DoesNotExist as missing:
-                raise Http404 from missing
-        return self._object
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        network = network_or_404(request, pk)
+        return render(request, "networks/detail.html", {"network": network})

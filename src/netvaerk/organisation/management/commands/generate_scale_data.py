@@ -41,7 +41,7 @@ from netvaerk.ideas.models import (
     Support,
 )
 from netvaerk.ideas.services import round_create, search_text, search_vector
-from netvaerk.networks.models import Network
+from netvaerk.networks.models import Network, NetworkType, Phase
 from netvaerk.organisation.importers import ParsedFile, PersonRow, UnitRow
 from netvaerk.organisation.models import (
     Forum,
@@ -392,10 +392,10 @@ STATE_QUALITY: dict[str, tuple[float, float]] = {
 POPULARITY_TAIL = 1.6  # Pareto shape: a few ideas gather most of the supports and comments
 # The phase a selected idea's network has reached, by the days since the decision.
 NETWORK_PHASES = [
-    (120, Network.Phase.INTRODUCTION),
-    (240, Network.Phase.STARTUP),
-    (420, Network.Phase.DESIGN),
-    (10**6, Network.Phase.TEST),
+    (120, Phase.INTRO),
+    (240, Phase.STARTUP),
+    (420, Phase.DESIGN),
+    (10**6, Phase.TESTING),
 ]
 REPLY_SHARE = 0.3
 QUESTION_SHARE = 0.02
@@ -885,7 +885,7 @@ class IdeaGenerator:
                 age = (self.now - idea.decided_at).days  # how far the network has come
                 networks[index] = Network(
                     title=title,
-                    kind=idea.kind if idea.kind in Network.Kind.values else Network.Kind.WELFARE,
+                    kind=idea.kind if idea.kind in NetworkType.values else NetworkType.WELFARE,
                     phase=next(phase for days, phase in NETWORK_PHASES if age < days),
                     purpose=benefit,
                     problem=problem,
