@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-run: install
+run: install runtime-deps
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
 	@echo "Netværksstedet: http://127.0.0.1:$(PORT)/"
@@ -36,17 +36,30 @@ run: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# System packages the tests use (Chromium for the browser suite, gettext for the
-# catalogue check); installed with apt when missing and we may.
-system-deps:
-	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+# Debian packages: Pango for PDF documents (weasyprint) whenever the site runs, and for the
+# tests also Chromium (browser suite) and gettext (catalogue check). Installed with apt when
+# missing and we may.
+RUNTIME_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0
+define apt_missing
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "Please install:$$missing (Debian packages)"; exit 1; fi; \
 	fi
+endef
+
+runtime-deps:
+	@missing=""; \
+	for package in $(RUNTIME_PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	$(apt_missing)
+
+system-deps: runtime-deps
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	$(apt_missing)
 
 test: install system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
