@@ -118,12 +118,33 @@ def _meeting_path() -> str:
     return reverse("ideas:meeting", args=["chefforum", meeting.pk])
 
 
-def _network_path() -> str:
-    from netvaerk.networks.models import Network
+def _network_path(
+    title: str = "Sammenhængende forløb for ældre efter udskrivning", name: str = "networks:detail"
+) -> Callable[[], str]:
+    def build() -> str:
+        from netvaerk.networks.models import Network
 
-    network = Network.objects.order_by("pk").first()
-    assert network is not None
-    return reverse("networks:detail", args=[network.pk])
+        return reverse(name, args=[Network.objects.get(title=title).pk])
+
+    return build
+
+
+def _participation_path() -> str:
+    from netvaerk.networks.models import Participation
+
+    participation = Participation.objects.get(
+        network__title="Sammenhængende forløb for ældre efter udskrivning",
+        person__user__username="medarbejder",
+    )
+    return reverse("networks:participation", args=[participation.network_id, participation.pk])
+
+
+def _invitation_path() -> str:
+    from netvaerk.networks.models import Invitation
+
+    invitation = Invitation.objects.filter(accepted_at=None).order_by("pk").first()
+    assert invitation is not None, "the demo has an unused invitation"
+    return invitation.get_absolute_url()
 
 
 def _static(name: str, *args: str) -> Callable[[], str]:
@@ -243,9 +264,57 @@ PAGES: list[Page] = [
     Page("networks:list", _static("networks:list"), access(ROLES), axe_roles=("leder", "borger")),
     Page(
         "networks:detail",
-        _network_path,
+        _network_path(),
         {**access(ROLES), "politiker": NOT_FOUND},
         axe_roles=("netvaerksleder", "borger"),
+    ),
+    Page(
+        "networks:detail(private)",
+        _network_path("Unge på vej mod uddannelse og job"),
+        access(SECRETARIAT, denied=NOT_FOUND),
+        axe_roles=("direktor",),
+    ),
+    Page(
+        "networks:detail(committee)",
+        _network_path("Campus Albertslund"),
+        {**access(ROLES), "borger": NOT_FOUND},
+        axe_roles=("politiker",),
+    ),
+    Page(
+        "networks:edit",
+        _network_path(name="networks:edit"),
+        {
+            **access(("direktor", "konsulent", "chef", "netvaerksleder")),
+            "politiker": NOT_FOUND,
+        },
+        axe_roles=("netvaerksleder",),
+    ),
+    Page(
+        "networks:participants",
+        _network_path(name="networks:participants"),
+        {**access(ROLES), "politiker": NOT_FOUND},
+        axe_roles=("netvaerksleder", "medarbejder"),
+    ),
+    Page(
+        "networks:participation",
+        _participation_path,
+        {
+            **access(("direktor", "konsulent", "chef", "netvaerksleder")),
+            "politiker": NOT_FOUND,
+        },
+        axe_roles=("netvaerksleder",),
+    ),
+    Page(
+        "networks:composition",
+        _network_path(name="networks:composition"),
+        {**access(ROLES), "politiker": NOT_FOUND},
+        axe_roles=("chef",),
+    ),
+    Page(
+        "networks:invitation",
+        _invitation_path,
+        access(ROLES, anonymous=OK, denied=OK),
+        axe_roles=(ANONYMOUS,),
     ),
     Page("core:healthz", _static("core:healthz"), access(ROLES, anonymous=OK, denied=OK)),
 ]

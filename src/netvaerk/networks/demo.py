@@ -153,6 +153,12 @@ def load() -> None:
         expected_contribution="Pårørende; fortæller om forløbet set fra familien.",
         by=None,
     )
+    services.invitation_create(
+        network=welfare[ELDERLY],
+        name="Jens Pårørende",
+        email="jens.paaroerende@demo.invalid",
+        by=None,
+    )
     # Campus and the learning networks were running before the structure: their history
     # starts in 2013, not at the moment the demo is loaded.
     Network.objects.filter(pk=campus.pk).update(

@@ -273,7 +273,7 @@ def participation_end(*, participation: Participation, by: User | None) -> Parti
                 actor=by,
                 action="networks.participation.end",
                 target=current,
-                after={"left_on": current.left_on},
+                after=snapshot(current, ["left_on"]),
                 subject=current.person,
             )
     return current
