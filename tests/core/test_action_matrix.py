@@ -156,6 +156,80 @@ ACTIONS = [
 ]
 
 
+def _network(title: str = "Sammenhængende forløb for ældre efter udskrivning") -> int:
+    from netvaerk.networks.models import Network
+
+    return Network.objects.get(title=title).pk
+
+
+def _network_edit_data() -> dict[str, str]:
+    from netvaerk.networks.models import Network
+
+    network = Network.objects.get(pk=_network())
+    return {
+        "title": network.title,
+        "kind": network.kind,
+        "citizen_service": network.citizen_service,
+        "purpose": "Ny formulering",
+        "version": str(network.version),
+    }
+
+
+def _participation() -> int:
+    from netvaerk.networks.models import Participation
+
+    return Participation.objects.get(network_id=_network(), person__user__username="medarbejder").pk
+
+
+# Those who run the demo's welfare network: the secretariat, its sponsor and its leader.
+RUNS_ELDERLY = ("direktor", "konsulent", "chef", "netvaerksleder")
+# politiker cannot see the network at all (404); the other refused roles get 403.
+HIDDEN_FROM_POLITICIAN = (("politiker", 404),)
+
+ACTIONS += [
+    Action(
+        "networks:edit",
+        _url("networks:edit", _network),
+        _network_edit_data,
+        RUNS_ELDERLY,
+        overrides=HIDDEN_FROM_POLITICIAN,
+    ),
+    Action(
+        "networks:phase(close)",
+        _url("networks:phase", lambda: _network("Tidlig indsats for familier med små børn")),
+        lambda: {"target": "closed"},
+        (),  # nobody: the gate needs a closing summary; allowed roles get 400, others 403
+        overrides=(("direktor", 400), ("konsulent", 400), ("politiker", 404), ("borger", 404)),
+    ),
+    Action(
+        "networks:participants(add)",
+        _url("networks:participants", _network),
+        lambda: {
+            "person": "demo-p23@demo.invalid",
+            "role": "participant",
+            "kind": "core",
+            "hours_per_week": "1",
+        },
+        RUNS_ELDERLY,
+        overrides=HIDDEN_FROM_POLITICIAN,
+    ),
+    Action(
+        "networks:participants(invite)",
+        _url("networks:participants", _network),
+        lambda: {"action": "invite", "name": "Gæst", "email": "gaest@example.org"},
+        RUNS_ELDERLY,
+        overrides=HIDDEN_FROM_POLITICIAN,
+    ),
+    Action(
+        "networks:participation(end)",
+        _url("networks:participation", _network, _participation),
+        lambda: {"action": "end"},
+        RUNS_ELDERLY,
+        overrides=HIDDEN_FROM_POLITICIAN,
+    ),
+]
+
+
 def _post(client_as, action: Action, role: str) -> int:
     return client_as(role).post(action.path(), action.data()).status_code
 
