@@ -62,6 +62,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         from netvaerk.ideas.selectors import my_ideas
+        from netvaerk.networks.selectors import network_list
 
         person = selectors.person_overview(self.request.user)
         context["person"] = person
@@ -69,6 +70,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         context["notifications"] = list(notifications.filter(read_at=None)[:5])
         context["unread_count"] = notifications.filter(read_at=None).count()
         context["my_ideas"] = list(my_ideas(person)[:5]) if person else []
+        context["my_networks"] = list(network_list(person=person)[:10]) if person else []
         return context
 
 
