@@ -405,14 +405,21 @@ def test_composition_warns_when_the_network_sits_in_one_silo(client_as) -> None:
 # --- guests ------------------------------------------------------------------------------------
 
 
-def test_an_invited_guest_makes_an_account_and_sees_only_that_network(client_as) -> None:
+def test_an_invited_guest_makes_an_account_and_sees_only_that_network(
+    client_as, django_capture_on_commit_callbacks
+) -> None:
+    from django.core import mail
+
     elderly = network(ELDERLY)
-    response = client_as("netvaerksleder").post(
-        f"/netvaerk/{elderly.pk}/deltagere/",
-        {"action": "invite", "name": "Else Borger", "email": "else@example.org"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_as("netvaerksleder").post(
+            f"/netvaerk/{elderly.pk}/deltagere/",
+            {"action": "invite", "name": "Else Borger", "email": "else@example.org"},
+        )
     assert response.status_code == 302
     invitation = Invitation.objects.get(email="else@example.org")
+    sent = [m for m in mail.outbox if m.to == ["else@example.org"]]
+    assert len(sent) == 1 and invitation.token in sent[0].body
     guest = client_as("anonymous")
     page = guest.get(invitation.get_absolute_url())
     assert page.status_code == 200

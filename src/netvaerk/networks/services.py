@@ -19,6 +19,7 @@ from netvaerk.organisation.rules import person_of
 
 from . import phases
 from .models import Committee, Invitation, Network, NetworkType, Participation, Phase
+from .tasks import send_invitation_email
 
 NETWORK_FIELDS = [
     "title",
@@ -299,6 +300,7 @@ def invitation_create(*, network: Network, name: str, email: str, by: User | Non
             target=invitation,
             after={"network": network.title, "name": name, "email": email},
         )
+        transaction.on_commit(lambda: send_invitation_email.enqueue(invitation.pk))
     return invitation
 
 

@@ -232,11 +232,9 @@ class ParticipantsView(LoginRequiredMixin, View):
         invitation = services.invitation_create(
             network=network, by=request_user(request), **form.cleaned_data
         )
-        link = request.build_absolute_uri(invitation.get_absolute_url())
         messages.success(
             request,
-            _("The invitation was e-mailed to %(email)s. The link: %(link)s")
-            % {"email": invitation.email, "link": link},
+            _("The invitation was e-mailed to %(email)s.") % {"email": invitation.email},
         )
         return redirect("networks:participants", pk=network.pk)
 
