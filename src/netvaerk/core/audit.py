@@ -130,6 +130,14 @@ ACTION_LABELS = {
     "ideas.round.update": _("Round changed"),
     "ideas.scale.generate": _("Scale data generated"),
     "networks.network.create": _("Network created"),
+    "networks.network.update": _("Network changed"),
+    "networks.network.move_phase": _("Network moved to a new phase"),
+    "networks.participation.add": _("Participant added"),
+    "networks.participation.update": _("Participation changed"),
+    "networks.participation.end": _("Participant left the network"),
+    "networks.invitation.create": _("Guest invited"),
+    "networks.invitation.accept": _("Invitation accepted"),
+    "networks.committee.create": _("Committee created"),
 }
 TITLE_LABEL = pgettext_lazy("name of a thing", "title")
 FIELD_LABELS = {
@@ -165,4 +173,16 @@ FIELD_LABELS = {
     "proposer": _("proposer"),
     "starts_at": _("time"),
     "location": _("place"),
+    "is_private": _("private"),
+    "citizen_service": _("citizen-facing service"),
+    "political_vision": _("political vision"),
+    "committee": _("committee"),
+    "test_plan": _("test plan"),
+    "evaluation_result": _("evaluation result"),
+    "closing_summary": _("closing summary"),
+    "phases": _("phases"),
+    "expected_contribution": _("expected contribution"),
+    "application_plan": _("how I will apply the learning"),
+    "left_on": _("left"),
+    "network": _("network"),
 }

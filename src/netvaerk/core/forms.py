@@ -30,6 +30,13 @@ OBJECT_TYPES = [
     ("ideas.idea", _("Idea")),
     ("ideas.round", _("Selection round")),
     ("networks.network", _("Network")),
+    ("networks.participation", _("Participation")),
+    ("networks.invitation", _("Invitation")),
+    ("contracts.contract", _("Contract")),
+    ("meetings.meeting", _("Meeting")),
+    ("logbook.involvement", _("Involvement")),
+    ("logbook.learningnote", _("Learning note")),
+    ("logbook.document", _("Document")),
 ]
 
 
