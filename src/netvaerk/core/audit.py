@@ -138,6 +138,12 @@ ACTION_LABELS = {
     "networks.invitation.create": _("Guest invited"),
     "networks.invitation.accept": _("Invitation accepted"),
     "networks.committee.create": _("Committee created"),
+    "contracts.template.create": _("Contract template created"),
+    "contracts.template.update": _("Contract template changed"),
+    "contracts.contract.create": _("Contract created"),
+    "contracts.contract.update": _("Contract changed (new version)"),
+    "contracts.contract.approve": _("Contract approved"),
+    "contracts.participation.approve_hours": _("Hours approved"),
 }
 TITLE_LABEL = pgettext_lazy("name of a thing", "title")
 FIELD_LABELS = {
