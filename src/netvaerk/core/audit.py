@@ -144,6 +144,15 @@ ACTION_LABELS = {
     "contracts.contract.update": _("Contract changed (new version)"),
     "contracts.contract.approve": _("Contract approved"),
     "contracts.participation.approve_hours": _("Hours approved"),
+    "logbook.involvement.create": _("Involvement recorded"),
+    "logbook.involvement.update": _("Involvement changed"),
+    "logbook.involvement.delete": _("Involvement deleted"),
+    "logbook.learning_note.create": _("Learning note written"),
+    "logbook.learning_note.update": _("Learning note changed"),
+    "logbook.learning_note.mark": _("Status report marking changed"),
+    "logbook.learning_note.delete": _("Learning note deleted"),
+    "logbook.document.upload": _("Document uploaded"),
+    "logbook.document.delete": _("Document deleted"),
 }
 TITLE_LABEL = pgettext_lazy("name of a thing", "title")
 FIELD_LABELS = {
@@ -191,4 +200,15 @@ FIELD_LABELS = {
     "application_plan": _("how I will apply the learning"),
     "left_on": _("left"),
     "network": _("network"),
+    "group": _("who was involved"),
+    "who": _("more precisely"),
+    "method": _("method"),
+    "happened_on": _("date"),
+    "people_count": _("number of people"),
+    "what_changed": _("what it changed"),
+    "written_on": _("date"),
+    "text": _("text"),
+    "for_status_report": _("use in the status report"),
+    "filename": _("file name"),
+    "size": _("size"),
 }

@@ -40,6 +40,8 @@ class Involvement(models.Model):
     what_changed = models.TextField(_("what it changed"))
     created_by = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Raised by one on every edit; an edit made from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-happened_on", "-id"]
@@ -68,6 +70,7 @@ class LearningNote(models.Model):
     text = models.TextField(_("text"))
     for_status_report = models.BooleanField(_("use in the status report"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-written_on", "-id"]
@@ -80,7 +83,11 @@ class LearningNote(models.Model):
 
 
 class Document(models.Model):
-    """A file uploaded to a network; always served as a download, never shown inline."""
+    """A file uploaded to a network; always served as a download, never shown inline.
+
+    `file` is stored under a random name; `filename` is the uploader's (cleaned) name, used
+    only in the download's Content-Disposition.
+    """
 
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(pgettext_lazy("name of a thing", "title"), max_length=200)
@@ -93,6 +100,7 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["network", "-uploaded_at"])]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
