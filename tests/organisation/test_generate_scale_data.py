@@ -1,5 +1,6 @@
 """`manage.py generate_scale_data`: a deterministic large organisation, through the import,
-and ideas at scale with their rounds, supports, comments, agendas and scores."""
+ideas at scale with their rounds, supports, comments, agendas and scores, and networks with
+their participants, milestones, contracts and meetings."""
 
 from __future__ import annotations
 
@@ -8,11 +9,19 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import Count, F
+from django.db.models import Count, F, QuerySet
+from django.utils import timezone
 
 from netvaerk.core.models import AuditEntry
 from netvaerk.ideas.models import AgendaItem, Comment, Follow, Idea, Round, Score, Support
 from netvaerk.ideas.selectors import idea_list
+from netvaerk.networks.contracts.models import Contract, ContractVersion
+from netvaerk.networks.contracts.snapshots import contract_snapshot
+from netvaerk.networks.meetings.models import AgendaItem as MeetingItem
+from netvaerk.networks.meetings.models import Meeting
+from netvaerk.networks.meetings.services import parse_agenda
+from netvaerk.networks.models import Milestone, Network, NetworkType, Participation, Phase
+from netvaerk.networks.phases import ORDER
 from netvaerk.organisation.management.commands.generate_scale_data import (
     planned_states,
     scale_data,
@@ -31,6 +40,9 @@ def generate(
     ideas: int = 0,
     supports: int = 0,
     comments: int = 0,
+    networks: int = 0,
+    participations: int = 0,
+    meetings: int = 0,
 ) -> str:
     out = StringIO()
     call_command(
@@ -41,6 +53,9 @@ def generate(
         ideas=ideas,
         supports=supports,
         comments=comments,
+        networks=networks,
+        participations=participations,
+        meetings=meetings,
         stdout=out,
         stderr=StringIO(),
     )
@@ -352,3 +367,218 @@ def test_refuses_impossible_idea_sizes(demo: None, sizes: dict[str, int]) -> Non
         generate(**{"people": 300, "units": 30, **sizes})
     assert not Idea.objects.filter(proposer__external_id__startswith="scale-").exists()
     assert not Unit.objects.filter(external_id__startswith="scale-").exists()
+
+
+# --- networks ----------------------------------------------------------------------------------
+
+NETWORKS = {
+    **IDEAS,
+    "networks": 20,
+    "participations": 300,
+    "meetings": 150,
+}
+Role = Participation.Role
+
+
+def generated_networks() -> QuerySet[Network]:
+    return Network.objects.filter(proposer__external_id__startswith="scale-").order_by("pk")
+
+
+def network_rows() -> tuple[int, ...]:
+    networks = generated_networks()
+    return (
+        networks.count(),
+        Participation.objects.filter(network__in=networks).count(),
+        Milestone.objects.filter(network__in=networks).count(),
+        Contract.objects.filter(network__in=networks).count(),
+        ContractVersion.objects.filter(contract__network__in=networks).count(),
+        Meeting.objects.filter(network__in=networks).count(),
+        MeetingItem.objects.filter(meeting__network__in=networks).count(),
+    )
+
+
+def test_generates_networks_with_participants_contracts_and_meetings(demo: None) -> None:
+    output = generate(**NETWORKS)
+
+    networks = list(generated_networks())
+    from_ideas = [network for network in networks if Idea.objects.filter(network=network)]
+    assert len(networks) == 20
+    assert len(from_ideas) == 2  # the selected ideas' networks are counted, not doubled
+    assert "Networks: created 18 besides the 2 of the selected ideas" in output
+    assert {network.phase for network in networks} >= {Phase.DESIGN, Phase.TESTING}
+    assert Idea.objects.exclude(network=None).count() == 2 + 3  # and the demo's three
+
+    participations = Participation.objects.filter(network__in=networks)
+    assert participations.count() == 300
+    # Distinct people in each network (the database refuses doubles too).
+    assert participations.values("network", "person").distinct().count() == 300
+    managers = set(Person.objects.filter(is_manager=True).values_list("pk", flat=True))
+    for network in networks:
+        people = list(participations.filter(network=network))
+        assert 5 <= len(people) <= 30
+        roles = [p.role for p in people]
+        assert roles.count(Role.LEADER) == 1, network
+        assert roles.count(Role.SPONSOR) == 1, network
+        sponsor = next(p for p in people if p.role == Role.SPONSOR)
+        assert sponsor.person_id in managers
+        for p in people:
+            assert 1 <= p.hours_per_week <= 6
+            if p.approved_hours is not None:
+                assert p.hours_approved and p.approved_by_id in managers
+            if network.kind == NetworkType.LEARNING and p.role == Role.PARTICIPANT:
+                assert p.application_plan
+    assert participations.filter(role__in=[Role.CO_DRIVER, Role.FACILITATOR]).exists()
+    assert not participations.filter(role=Role.FACILITATOR, person__is_innovator=False).exists()
+    assert participations.exclude(approved_hours=None).count() > 200
+
+    for network in networks:
+        assert 2 <= network.milestones.count() <= 5
+
+    for network in networks:
+        meetings = list(Meeting.objects.filter(network=network).order_by("starts_at", "pk"))
+        if network.phase == Phase.INTRO:
+            assert not meetings
+            continue
+        assert meetings, network
+        kickoff = meetings[0]
+        assert kickoff.kind == Meeting.Kind.KICKOFF
+        assert [m.kind for m in meetings[1:]] == [Meeting.Kind.MEETING] * (len(meetings) - 1)
+        # The start-up workshop follows one of the secretariat's designs (the demo has two).
+        assert kickoff.design is not None
+        assert kickoff.agenda.count() == len(parse_agenda(kickoff.design.agenda))
+        for meeting in meetings:
+            assert meeting.ends_at > meeting.starts_at
+            positions = list(meeting.agenda.values_list("position", flat=True))
+            assert positions == list(range(1, len(positions) + 1))
+            assert 2 <= len(positions) <= 6
+            assert bool(meeting.minutes) == (meeting.starts_at < timezone.now())
+    assert Meeting.objects.filter(network__in=networks).count() == 150
+
+    contracts = Contract.objects.filter(network__in=networks).select_related("network")
+    assert contracts.count() >= 18
+    for contract in contracts:
+        numbers = sorted(contract.versions.values_list("number", flat=True))
+        assert numbers == list(range(1, len(numbers) + 1)) and 1 <= len(numbers) <= 6
+        assert contract.version == numbers[-1]
+        latest = contract.versions.get(number=contract.version)
+        assert latest.data == contract_snapshot(contract)  # as the contract's service saves it
+        if contract.network.phase != Phase.INTRO:
+            assert contract.is_approved
+            sponsor = contract.network.participations.get(role=Role.SPONSOR)
+            assert contract.approved_by_id == sponsor.person_id
+
+    entry = AuditEntry.objects.get(action="networks.scale.generate")
+    assert entry.changes["networks"] == [None, 18]
+    assert entry.changes["participations"] == [None, 300]
+    assert entry.changes["meetings"] == [None, 150]
+
+
+def test_the_generated_networks_have_passed_their_gates(demo: None) -> None:
+    generate(**NETWORKS)
+
+    now = timezone.now()
+    for network in generated_networks().select_related("contract"):
+        history = ORDER[: ORDER.index(network.phase) + 1]
+        if network.phase == Phase.CLOSED:
+            assert network.closing_summary
+        if network.phase not in (Phase.INTRO, Phase.STARTUP):
+            assert network.contract.is_approved
+            assert network.meetings.filter(kind="kickoff", starts_at__lte=now).exists()
+        if Phase.ANCHORING in history and network.phase != Phase.CLOSED:
+            assert network.test_plan and network.evaluation_result
+            assert network.contract.anchoring_owner_id
+        if network.kind == NetworkType.WELFARE:
+            assert network.citizen_service
+        if network.kind == NetworkType.INNOVATION:
+            assert network.political_vision
+
+
+def test_running_again_adds_no_networks(demo: None) -> None:
+    generate(**NETWORKS)
+    before = network_rows()
+    entries = AuditEntry.objects.count()
+
+    output = generate(**NETWORKS)
+
+    assert "Networks: already there; none added." in output
+    assert "Participations: already there" in output
+    assert "Contracts: already there" in output
+    assert "Meetings: already there" in output
+    assert network_rows() == before
+    assert AuditEntry.objects.count() == entries
+
+
+def network_content() -> list[tuple[object, ...]]:
+    """The generated networks as they read, without their ids or the moment they were made."""
+    return [
+        (
+            network.title,
+            network.kind,
+            network.phase,
+            network.is_private,
+            sorted(network.participations.values_list("person__external_id", "role")),
+            list(network.milestones.values_list("title", flat=True)),
+            list(network.meetings.values_list("title", "minutes")),
+            list(network.contract.versions.values_list("number", flat=True))
+            if hasattr(network, "contract")
+            else [],
+        )
+        for network in generated_networks()
+    ]
+
+
+def test_the_same_seed_gives_the_same_networks_and_another_seed_others(demo: None) -> None:
+    sizes = {"people": 300, "units": 30, "networks": 10, "participations": 120, "meetings": 60}
+    generate(**sizes)
+    first = network_content()
+    generated_networks().delete()
+
+    generate(**sizes)
+    assert network_content() == first
+    generated_networks().delete()
+
+    generate(seed=2, **sizes)
+    assert [row[0] for row in network_content()] != [row[0] for row in first]
+
+
+def test_no_participations_or_meetings_when_asked_for_none(demo: None) -> None:
+    generate(people=300, units=30, networks=10, participations=0, meetings=0)
+
+    networks = generated_networks()
+    assert networks.count() == 10
+    assert not Participation.objects.filter(network__in=networks).exists()
+    assert not Meeting.objects.filter(network__in=networks).exists()
+
+
+def test_a_later_run_adds_the_meetings_left_out_before(demo: None) -> None:
+    sizes = {"people": 300, "units": 30, "networks": 10, "participations": 100}
+    generate(**sizes, meetings=0)
+    before = network_rows()
+
+    output = generate(**sizes, meetings=40)
+
+    assert "Meetings: created 40" in output
+    after = network_rows()
+    assert after[:5] == before[:5]  # networks, participations, milestones, contracts, versions
+    assert after[5] == 40
+    entries = AuditEntry.objects.filter(action="networks.scale.generate").order_by("pk")
+    assert entries.last().changes == {
+        "meetings": [None, 40],
+        "agenda_items": [None, after[6]],
+        "seed": [None, 1],
+    }
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [
+        {"networks": -1},
+        {"networks": 10, "participations": 49},
+        {"networks": 10, "participations": 301},
+        {"networks": 10, "participations": 100, "meetings": -1},
+    ],
+)
+def test_refuses_impossible_network_sizes(demo: None, sizes: dict[str, int]) -> None:
+    with pytest.raises(CommandError):
+        generate(**{"people": 300, "units": 30, **sizes})
+    assert not generated_networks().exists()

@@ -153,6 +153,18 @@ ACTION_LABELS = {
     "logbook.learning_note.delete": _("Learning note deleted"),
     "logbook.document.upload": _("Document uploaded"),
     "logbook.document.delete": _("Document deleted"),
+    "meetings.design.create": _("Workshop design created"),
+    "meetings.design.update": _("Workshop design changed"),
+    "meetings.meeting.schedule": _("Meeting scheduled"),
+    "meetings.meeting.update": _("Meeting changed"),
+    "meetings.meeting.minutes": _("Minutes written"),
+    "meetings.agenda_item.add": _("Agenda item added"),
+    "meetings.agenda_item.update": _("Agenda item changed"),
+    "meetings.agenda_item.remove": _("Agenda item removed"),
+    "meetings.agenda_item.move": _("Agenda item moved"),
+    "meetings.feed.create": _("Calendar address created"),
+    "meetings.feed.renew": _("New calendar address"),
+    "networks.scale.generate": _("Network scale data generated"),
 }
 TITLE_LABEL = pgettext_lazy("name of a thing", "title")
 FIELD_LABELS = {

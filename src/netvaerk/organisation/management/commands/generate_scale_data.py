@@ -9,6 +9,12 @@ criteria and forum meetings (through the services), and ideas proposed by the ge
 with supports, comments, agenda items and forum members' scores. Those are far too many for the
 services, so they are written with `bulk_create`, one phase at a time, and summed up in a single
 audit entry. Each phase is skipped when its rows are already there, so a second run adds nothing.
+
+Then come the networks, the same way: the selected ideas' networks and new ones up to
+`--networks`, spread over the types and phases, with participants (a leader, a sponsor, hours
+approved by their managers), milestones, a contract with its versions, and meetings, each
+network's start-up workshop first; the texts and dates each phase gate asks for are there.
+The generated networks are those proposed by generated people (external id "scale-…").
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ import datetime
 import random
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TextIO, TypeVar, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -41,7 +49,25 @@ from netvaerk.ideas.models import (
     Support,
 )
 from netvaerk.ideas.services import round_create, search_text, search_vector
-from netvaerk.networks.models import Network, NetworkType, Phase
+from netvaerk.networks.contracts.models import (
+    TEXT_FIELDS,
+    Contract,
+    ContractTemplate,
+    ContractVersion,
+)
+from netvaerk.networks.contracts.snapshots import ROLE_ORDER
+from netvaerk.networks.meetings.models import AgendaItem as MeetingItem
+from netvaerk.networks.meetings.models import Meeting, WorkshopDesign
+from netvaerk.networks.meetings.services import parse_agenda
+from netvaerk.networks.models import (
+    Committee,
+    Milestone,
+    Network,
+    NetworkType,
+    Participation,
+    Phase,
+)
+from netvaerk.networks.phases import ORDER as PHASE_ORDER
 from netvaerk.organisation.importers import ParsedFile, PersonRow, UnitRow
 from netvaerk.organisation.models import (
     Forum,
@@ -595,17 +621,20 @@ def _apportion(total: int, weights: Sequence[float]) -> list[int]:
     return counts
 
 
-def _spread(total: int, weights: Sequence[float], cap: int) -> list[int]:
-    """Like `_apportion`, but no count above `cap`: what a full one cannot take goes to the rest."""
-    if total > cap * len(weights):
-        raise ValueError(f"{total} are more than {len(weights)} ideas can take ({cap} each).")
+def _spread(total: int, weights: Sequence[float], cap: int | Sequence[int]) -> list[int]:
+    """Like `_apportion`, but no count above `cap` (one for all, or one each): what a full one
+    cannot take goes to the rest."""
+    caps = [cap] * len(weights) if isinstance(cap, int) else list(cap)
+    if total > sum(caps):
+        each = f" ({cap} each)" if isinstance(cap, int) else ""
+        raise ValueError(f"{total} are more than {len(weights)} can take{each}.")
     counts = [0] * len(weights)
-    room = list(range(len(weights)))
+    room = [i for i in range(len(weights)) if caps[i] > 0]
     while (remaining := total - sum(counts)) > 0:
         shares = _apportion(remaining, [weights[i] for i in room])
         for i, share in zip(room, shares, strict=True):
-            counts[i] += min(share, cap - counts[i])
-        room = [i for i in room if counts[i] < cap]
+            counts[i] += min(share, caps[i] - counts[i])
+        room = [i for i in room if counts[i] < caps[i]]
     return counts
 
 
@@ -618,8 +647,13 @@ def planned_states(ideas: int) -> list[str]:
 def _between(
     rng: random.Random, start: datetime.datetime, end: datetime.datetime
 ) -> datetime.datetime:
-    seconds = int((end - start).total_seconds())
-    return start + datetime.timedelta(seconds=rng.randint(0, seconds)) if seconds > 0 else start
+    """A moment from `start` to `end`, to the second.
+
+    It draws one number whatever the span: the spans that end now differ from run to run, and
+    `randint` would draw more or fewer numbers for them, changing everything drawn after.
+    """
+    seconds = int((end - start).total_seconds() * rng.random())
+    return start + datetime.timedelta(seconds=max(0, seconds))
 
 
 def _capital(text: str) -> str:
@@ -685,7 +719,37 @@ class IdeaRow:
     decided_at: datetime.datetime | None
 
 
-class IdeaGenerator:
+class Phases:
+    """What the generators share: a command to report to, and batched writes with progress."""
+
+    command: Command
+
+    def _say(self, text: str) -> None:
+        self.command.stdout.write(text)
+
+    def _timed(self, started: float) -> str:
+        return f"{time.perf_counter() - started:.1f} s"
+
+    def _bulk(
+        self,
+        model: type[M],
+        objects: Iterator[M] | list[M],
+        *,
+        total: int,
+        desc: str,
+        ignore_conflicts: bool = False,
+    ) -> None:
+        """bulk_create in batches of BATCH, with a progress bar; the objects get their pks."""
+        iterator = iter(objects)
+        with tqdm(total=total, unit="rows", desc=desc, file=self.command._progress_stream()) as bar:
+            while batch := [obj for _n, obj in zip(range(BATCH), iterator, strict=False)]:
+                model._default_manager.bulk_create(
+                    batch, batch_size=BATCH, ignore_conflicts=ignore_conflicts
+                )
+                bar.update(len(batch))
+
+
+class IdeaGenerator(Phases):
     """Rounds, ideas, supports, comments, agenda items and scores, one phase at a time.
 
     A phase whose rows are already there is skipped, so a second run adds nothing; each phase
@@ -747,32 +811,6 @@ class IdeaGenerator:
                 target=rounds[0],
                 after={**self.added, "seed": self.seed},
             )
-
-    # --- helpers
-
-    def _say(self, text: str) -> None:
-        self.command.stdout.write(text)
-
-    def _timed(self, started: float) -> str:
-        return f"{time.perf_counter() - started:.1f} s"
-
-    def _bulk(
-        self,
-        model: type[M],
-        objects: Iterator[M] | list[M],
-        *,
-        total: int,
-        desc: str,
-        ignore_conflicts: bool = False,
-    ) -> None:
-        """bulk_create in batches of BATCH, with a progress bar; the objects get their pks."""
-        iterator = iter(objects)
-        with tqdm(total=total, unit="rows", desc=desc, file=self.command._progress_stream()) as bar:
-            while batch := [obj for _n, obj in zip(range(BATCH), iterator, strict=False)]:
-                model._default_manager.bulk_create(
-                    batch, batch_size=BATCH, ignore_conflicts=ignore_conflicts
-                )
-                bar.update(len(batch))
 
     def _popularity(self, rows: list[IdeaRow]) -> list[float]:
         """How much support and debate each idea draws: a few ideas draw most of it."""
@@ -883,14 +921,17 @@ class IdeaGenerator:
             if state == State.SELECTED:
                 assert idea.decided_at is not None
                 age = (self.now - idea.decided_at).days  # how far the network has come
+                step = next(n for n, (days, _phase) in enumerate(NETWORK_PHASES) if age < days)
                 networks[index] = Network(
                     title=title,
                     kind=idea.kind if idea.kind in NetworkType.values else NetworkType.WELFARE,
-                    phase=next(phase for days, phase in NETWORK_PHASES if age < days),
+                    phase=NETWORK_PHASES[step][1],
                     purpose=benefit,
                     problem=problem,
                     proposer_id=person_pk,
                     created_at=idea.decided_at,
+                    phase_changed_at=idea.decided_at
+                    + datetime.timedelta(days=([0] + [days for days, _p in NETWORK_PHASES])[step]),
                 )
 
         with transaction.atomic():
@@ -1155,6 +1196,1011 @@ class IdeaGenerator:
         self._say(f"Search: indexed {len(pks)} ideas in {self._timed(started)}.")
 
 
+# --- networks --------------------------------------------------------------------------------
+
+Role = Participation.Role
+
+NETWORK_ACTION = "networks.scale.generate"
+OPEN_PHASES = PHASE_ORDER[:-1]
+# How the new networks spread over the phases and types, in per cent.
+NETWORK_PHASE_SHARES: dict[str, int] = {
+    Phase.INTRO: 8,
+    Phase.STARTUP: 10,
+    Phase.DESIGN: 30,
+    Phase.TESTING: 30,
+    Phase.ANCHORING: 10,
+    Phase.CLOSED: 12,
+}
+NETWORK_KIND_SHARES: dict[str, int] = {
+    NetworkType.WELFARE: 50,
+    NetworkType.INNOVATION: 20,
+    NetworkType.LEARNING: 30,
+}
+# The phase a closed network was closed from (closing straight from introduktion is rare).
+CLOSED_FROM = {Phase.DESIGN: 15, Phase.TESTING: 35, Phase.ANCHORING: 50}
+# How long a network stays in a phase, in days (closed: how long ago it was closed).
+PHASE_DAYS: dict[str, tuple[int, int]] = {
+    Phase.INTRO: (30, 75),
+    Phase.STARTUP: (30, 60),
+    Phase.DESIGN: (60, 150),
+    Phase.TESTING: (90, 200),
+    Phase.ANCHORING: (60, 180),
+    Phase.CLOSED: (14, 600),
+}
+# The phase a selected idea's network has reached starts this many days after the decision.
+IDEA_PHASE_STARTS = dict(
+    zip(
+        [phase for _days, phase in NETWORK_PHASES],
+        [0, *(days for days, _phase in NETWORK_PHASES[:-1])],
+        strict=True,
+    )
+)
+PRIVATE_SHARE = 0.08
+COMMITTEE_SHARE = 0.4  # of the innovation networks, when there is a committee
+MIN_PEOPLE, MAX_PEOPLE = 5, 30
+INNOVATOR_EVERY = 150  # one generated employee in this many is an innovator
+APPROVED_SHARE = 0.85
+LEFT_SHARE = 0.04
+PHASE_PARTICIPANT_SHARE = 0.1
+NO_CONTRACT_SHARE = 0.5  # of the networks in introduktion
+MEETING_GAP = (16, 26)  # days between meetings, before the weekend moves them a little
+PLANNED_AHEAD = datetime.timedelta(days=35)
+MEETING_HOURS = (9, 10, 13)
+DAY = datetime.timedelta(days=1)
+CONTRACT_LENGTH: dict[
+    str, tuple[int, int]
+] = {  # days from the start-up to the contract's end (innovation: open-ended)
+    NetworkType.WELFARE: (240, 330),
+    NetworkType.LEARNING: (120, 150),
+}
+PHASE_NAMES_DA = {
+    Phase.INTRO: "introduktion",
+    Phase.STARTUP: "opstart",
+    Phase.DESIGN: "design",
+    Phase.TESTING: "afprøvning",
+    Phase.ANCHORING: "forankring",
+}
+
+LEARNING_TOPICS = [
+    "procesledelse",
+    "projektledelse",
+    "facilitering",
+    "relationel koordinering",
+    "borgerinddragelse",
+    "effektmåling",
+    "forandringsledelse",
+    "digital dokumentation",
+    "rehabilitering i praksis",
+    "tværfagligt samarbejde",
+    "kvalitet i sagsbehandlingen",
+    "innovation i driften",
+]
+VISIONS = [
+    "En kommune, hvor {group} oplever én sammenhængende indsats.",
+    "Flere {group} skal klare sig selv og tage aktivt del i lokalsamfundet.",
+    "Kommunen løser opgaverne sammen med borgerne, ikke for dem.",
+    "{Group} skal have de bedste muligheder for uddannelse og arbejde.",
+    "En grøn og tryg by, hvor {dep_a} og civilsamfundet arbejder sammen.",
+]
+SERVICES = [
+    "{Dep_a} og {dep_b} for {group}",
+    "Forløb for {group} {context}",
+    "Rådgivning og støtte til {group}",
+    "{Dep_a}s tilbud til {group}",
+]
+TEST_PLANS = [
+    "Vi afprøver løsningen i {dep_a} i tre måneder med en referencegruppe af {group}.",
+    "Prototypen testes {context}; vi måler ventetid og relationel koordinering før og efter.",
+    "To teams i {dep_a} og {dep_b} afprøver arbejdsgangen; de øvrige er kontrolgruppe.",
+]
+EVALUATIONS = [
+    "Ventetiden faldt, og {group} oplever færre overleveringer. Anbefales udbredt.",
+    "Medarbejderne i {dep_a} og {dep_b} koordinerer bedre; målingen viser en klar forbedring.",
+    "Afprøvningen viste en tydelig effekt for {group}; indsatsen forankres i {dep_a}.",
+]
+CLOSINGS = [
+    "Netværket er lukket; erfaringerne er samlet i en rapport til Chefforum.",
+    "Lukket efter afprøvningen: løsningen drives nu af {dep_a}.",
+    "Netværket har nået sine mål og er lukket; arbejdet fortsætter i linjen.",
+]
+CONTRACT_TEXTS: dict[str, list[str]] = {
+    "strategy_link": [
+        "Understøtter kommunens strategi for {group}.",
+        "Bidrager til byrådets mål om sammenhængende forløb og mindre spild.",
+    ],
+    "success_criteria": [
+        "Ventetiden for {group} halveres inden for et år.",
+        "80 % af {group} oplever én indgang til kommunen.",
+        "Tiden brugt på {waste} falder med en tredjedel.",
+    ],
+    "scope": [
+        "Omfatter {dep_a} og {dep_b}; myndighedsopgaverne er uden for netværket.",
+        "Netværket arbejder med forløbene {context}, ikke med den enkelte sag.",
+    ],
+    "budget": [
+        "Deltagernes timer og 50.000 kr. til workshops og afprøvning.",
+        "Deltagernes timer; ingen særskilte midler.",
+        "100.000 kr. fra innovationspuljen til prototyper og evaluering.",
+    ],
+    "meeting_rhythm": [
+        "Netværksmøde hver tredje uge og en workshop i hver fase.",
+        "Møde hver anden uge i design og afprøvning, ellers hver fjerde uge.",
+    ],
+    "evaluation_summary": [
+        "Relationel koordinering måles før og efter; data fra {dep_a} følges månedligt.",
+        "Interview med {group} og en spørgeskemaundersøgelse blandt medarbejderne.",
+    ],
+    "knowledge_sharing": [
+        "Netværket fortæller om sit arbejde på et Chefforum-møde i hver fase.",
+        "Erfaringerne deles i håndbogen og på et temamøde for alle centre.",
+    ],
+}
+MILESTONES_DA = [
+    "Kontrakten godkendt",
+    "Opstartsworkshop holdt",
+    "Kortlægning af forløbet færdig",
+    "Interview med {group} gennemført",
+    "Prototype klar",
+    "Testplan godkendt",
+    "Afprøvning {context} startet",
+    "Midtvejsmåling",
+    "Evaluering fremlagt for Chefforum",
+    "Forankringsplan aftalt med {dep_a}",
+]
+CONTRIBUTIONS = [
+    "Viden fra {dep_a} om {group}.",
+    "Erfaringer fra hverdagen i {dep_a}.",
+    "Kontakten til {dep_b}.",
+    "Data om {waste} i {dep_a}.",
+    "Faglig sparring om {group}.",
+]
+ROLE_TEXTS: dict[str, str] = {
+    Role.LEADER: "Leder netværket.",
+    Role.SPONSOR: "Referenceleder i Chefforum.",
+    Role.FACILITATOR: "Innovatør; faciliterer workshops.",
+    Role.CO_DRIVER: "Medkører.",
+}
+APPLICATION_PLANS = [
+    "Bruger værktøjerne på afdelingsmøderne i {dep_a}.",
+    "Tager metoden med i de tværfaglige forløb med {dep_b}.",
+    "Afprøver det i et projekt i {dep_a} og fortæller kollegerne om det.",
+    "Bruger det, når vi planlægger indsatsen for {group}.",
+]
+KICKOFF_AGENDA = [
+    (20, "Velkomst: hvorfor er vi her?"),
+    (40, "Problemet set fra {group}"),
+    (45, "Fælles billede af forløbet"),
+    (45, "Roller, timer og mødeplan"),
+    (20, "Næste skridt"),
+]
+AGENDA_TITLES: dict[str, list[str]] = {
+    Phase.STARTUP: ["Kontrakten", "Kortlægning af forløbet", "Interview med {group}"],
+    Phase.DESIGN: [
+        "Idéudvikling",
+        "Prototype: {context}",
+        "Input fra {dep_a}",
+        "Inddragelse af {group}",
+        "Testplan",
+    ],
+    Phase.TESTING: [
+        "Status på afprøvningen",
+        "Data fra {dep_a}",
+        "Justering af prototypen",
+        "Midtvejsmåling",
+    ],
+    Phase.ANCHORING: [
+        "Evalueringen",
+        "Forankring i {dep_a}",
+        "Overdragelse til driften",
+        "Erfaringer til håndbogen",
+    ],
+}
+KICKOFF_TITLES = ("Opstartsworkshop", "Opstart af læringsnetværket")
+AGENDA_OPENING = "Velkomst og siden sidst"
+AGENDA_CLOSING = "Eventuelt"
+MINUTES_SENTENCES = [
+    "Netværket drøftede {group}s forløb og blev enige om de næste skridt.",
+    "{Dep_a} fortalte om erfaringerne siden sidst.",
+    "Det blev aftalt at inddrage {dep_b} før næste møde.",
+    "Tiden brugt på {waste} blev kortlagt; tallene sendes rundt.",
+    "Netværkslederen følger op med referencelederen.",
+    "Næste møde forberedes af medkørerne.",
+]
+NOTE_SENTENCES = [
+    "Besluttet.",
+    "Udsat til næste møde.",
+    "{Dep_a} sender materiale.",
+    "Drøftet; ingen beslutning.",
+]
+MEETING_PLACES = [
+    "Rådhuset, mødelokale 1",
+    "Rådhuset, mødelokale 2",
+    "Medborgerhuset, sal 3",
+    "Biblioteket, værkstedet",
+    "Sundhedshuset, mødelokale B",
+    "Online (Teams)",
+]
+
+
+def _days(rng: random.Random, span: tuple[int, int]) -> datetime.timedelta:
+    return datetime.timedelta(days=rng.uniform(*span))
+
+
+def _hours(rng: random.Random, low: float, high: float) -> Decimal:
+    """Hours per week in half hours, as the participation form stores them."""
+    return (Decimal(rng.randint(int(low * 2), int(high * 2))) / 2).quantize(Decimal("0.1"))
+
+
+def _on_weekday(moment: datetime.datetime, hour: int) -> datetime.datetime:
+    """`moment`'s day (or the Monday after, on a weekend) at `hour` o'clock, local time."""
+    day = timezone.localtime(moment).date()
+    if day.weekday() >= 5:
+        day += datetime.timedelta(days=7 - day.weekday())
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """What the later phases need of a generated network, as it is in the database.
+
+    The phases it has been through follow from its phase (and, for a closed one, from the gate
+    texts it has), their start from `created_at` and `phase_changed_at`: everything is read
+    back, so a phase that runs in a later run finds the same history.
+    """
+
+    pk: int
+    kind: str
+    phase: str
+    created_at: datetime.datetime
+    phase_changed_at: datetime.datetime
+    proposer_id: int | None
+    path: tuple[str, ...]  # the phases it has been in, the current one last
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> NetworkRow:
+        phase = values["phase"]
+        if phase == Phase.CLOSED:
+            if values["evaluation_result"]:
+                last = Phase.ANCHORING
+            elif values["test_plan"]:
+                last = Phase.TESTING
+            else:
+                last = Phase.DESIGN
+            path: tuple[str, ...] = (*PHASE_ORDER[: PHASE_ORDER.index(last) + 1], Phase.CLOSED)
+        else:
+            path = tuple(PHASE_ORDER[: PHASE_ORDER.index(phase) + 1])
+        return cls(
+            values["pk"],
+            values["kind"],
+            phase,
+            values["created_at"],
+            max(values["phase_changed_at"], values["created_at"]),
+            values["proposer_id"],
+            tuple(path),
+        )
+
+    def start(self, phase: str) -> datetime.datetime | None:
+        """When the network entered `phase` (None if it has not)."""
+        if phase not in self.path:
+            return None
+        if phase == self.path[-1]:
+            return self.phase_changed_at
+        # The earlier phases share the time before the current one in their usual proportions.
+        lengths = [sum(PHASE_DAYS[p]) for p in self.path[:-1]]
+        before = sum(lengths[: self.path.index(phase)])
+        return self.created_at + (self.phase_changed_at - self.created_at) * before / sum(lengths)
+
+    @property
+    def end(self) -> datetime.datetime | None:
+        """When a closed network was closed."""
+        return self.phase_changed_at if self.phase == Phase.CLOSED else None
+
+    @property
+    def past_intro(self) -> bool:
+        return len(self.path) > 1
+
+
+@dataclass
+class Seat:
+    """A participation about to be written, kept for the contract's snapshot."""
+
+    person: int
+    role: str
+    hours: Decimal
+    contribution: str
+    left: bool
+
+
+class NetworkGenerator(Phases):
+    """Networks with participants, milestones, contracts with their versions, and meetings.
+
+    The networks of the ideas the forum selected count among them and get the rest too. Like
+    the ideas, every phase is skipped when its rows are there, draws from a random generator of
+    its own, and writes with `bulk_create` in one transaction; one audit entry sums them up.
+    """
+
+    def __init__(
+        self,
+        command: Command,
+        data: ScaleData,
+        *,
+        networks: int,
+        participations: int,
+        meetings: int,
+        seed: int,
+    ) -> None:
+        self.command = command
+        self.networks, self.participations, self.meetings = networks, participations, meetings
+        self.seed = seed
+        self.now = timezone.now()
+        self.added: dict[str, int] = {}
+        person_pks = dict(
+            Person.objects.filter(external_id__startswith=PREFIX).values_list("external_id", "pk")
+        )
+        unit_pks = dict(
+            Unit.objects.filter(external_id__startswith=PREFIX).values_list("external_id", "pk")
+        )
+        levels = {row.external_id: row.level for row in data.units}
+        parents = {row.external_id: row.parent for row in data.units}
+        manager_of = {
+            row.unit: person_pks[row.external_id] for row in data.people if row.is_manager
+        }
+        self.people: list[int] = []  # in the order of the generated rows
+        self.unit_of: dict[int, int | None] = {}
+        self.name_of: dict[int, tuple[str, str]] = {}  # name and e-mail, for the snapshots
+        self.boss_of: dict[int, int] = {}  # the manager who approves a person's hours
+        self.sponsors: list[int] = []  # managers of centres and areas
+        self.staff: list[int] = []  # everyone else
+        for row in data.people:
+            pk = person_pks[row.external_id]
+            self.people.append(pk)
+            self.unit_of[pk] = unit_pks.get(row.unit)
+            self.name_of[pk] = (row.name, row.email)
+            boss_unit = parents.get(row.unit, "") if row.is_manager else row.unit
+            self.boss_of[pk] = manager_of.get(boss_unit, pk)
+            if row.is_manager and levels.get(row.unit) != Unit.Level.TEAM:
+                self.sponsors.append(pk)
+            else:
+                self.staff.append(pk)
+        self.generated = Network.objects.filter(proposer__external_id__startswith=PREFIX)
+
+    def run(self) -> None:
+        if not self.people or not self.sponsors:
+            self._say("No generated people to take part: no networks generated.")
+            return
+        self._networks()
+        rows = self._rows()
+        if not rows:
+            return
+        seats = self._participations(rows)
+        self._milestones(rows)
+        self._contracts(rows, seats)
+        self._meetings(rows)
+        first = self.generated.order_by("pk").first()
+        if self.added and first is not None:
+            audit_record(
+                actor=None,
+                action=NETWORK_ACTION,
+                target=first,
+                after={**self.added, "seed": self.seed},
+            )
+
+    def _rows(self) -> list[NetworkRow]:
+        return [
+            NetworkRow.of(values)
+            for values in self.generated.order_by("pk").values(
+                "pk",
+                "kind",
+                "phase",
+                "created_at",
+                "phase_changed_at",
+                "proposer_id",
+                "test_plan",
+                "evaluation_result",
+            )
+        ]
+
+    def _texts(self, rng: random.Random, kind: str, path: Sequence[str]) -> dict[str, str]:
+        """A network's type texts and the texts its gates asked for on the way."""
+        words = _words(rng)
+        texts = {
+            "citizen_service": (
+                rng.choice(SERVICES).format(**words) if kind == NetworkType.WELFARE else ""
+            ),
+            "political_vision": (
+                rng.choice(VISIONS).format(**words) if kind == NetworkType.INNOVATION else ""
+            ),
+            "test_plan": rng.choice(TEST_PLANS).format(**words) if Phase.TESTING in path else "",
+            "evaluation_result": (
+                rng.choice(EVALUATIONS).format(**words) if Phase.ANCHORING in path else ""
+            ),
+            "closing_summary": (
+                rng.choice(CLOSINGS).format(**words) if Phase.CLOSED in path else ""
+            ),
+        }
+        return texts
+
+    # --- phases
+
+    def _networks(self) -> None:
+        """New networks up to `networks`, besides those of the selected ideas."""
+        if self.generated.filter(idea=None).exists():
+            self._say("Networks: already there; none added.")
+            return
+        started = time.perf_counter()
+        rng = random.Random(f"{self.seed}:networks")
+        # The selected ideas' networks get the texts their type and gates ask for.
+        from_ideas = list(self.generated.order_by("pk"))
+        for network in from_ideas:
+            reached = PHASE_ORDER[: PHASE_ORDER.index(network.phase) + 1]
+            for name, text in self._texts(rng, network.kind, reached).items():
+                if text and not getattr(network, name):
+                    setattr(network, name, text)
+        count = max(0, self.networks - len(from_ideas))
+        phases = [
+            phase
+            for phase, share in zip(
+                NETWORK_PHASE_SHARES,
+                _apportion(count, list(NETWORK_PHASE_SHARES.values())),
+                strict=True,
+            )
+            for _n in range(share)
+        ]
+        rng.shuffle(phases)
+        committees = list(Committee.objects.order_by("pk").values_list("pk", flat=True))
+        networks = []
+        for phase in phases:
+            kind = rng.choices(list(NETWORK_KIND_SHARES), list(NETWORK_KIND_SHARES.values()))[0]
+            if phase == Phase.CLOSED:
+                last = rng.choices(list(CLOSED_FROM), list(CLOSED_FROM.values()))[0]
+                path = [*PHASE_ORDER[: PHASE_ORDER.index(last) + 1], Phase.CLOSED]
+            else:
+                path = list(PHASE_ORDER[: PHASE_ORDER.index(phase) + 1])
+            # The current phase has lasted part of its usual length; the earlier ones all of it.
+            changed = self.now - _days(rng, PHASE_DAYS[phase]) * rng.uniform(0.05, 1)
+            created = changed - sum(
+                (_days(rng, PHASE_DAYS[p]) for p in path[:-1]), datetime.timedelta()
+            )
+            title, problem, benefit = idea_text(rng)
+            if kind == NetworkType.LEARNING:
+                title = f"Læringsnetværk om {rng.choice(LEARNING_TOPICS)}"
+                if rng.random() < 0.5:
+                    title += f" {rng.choice(CONTEXTS)}"
+            networks.append(
+                Network(
+                    title=title,
+                    kind=kind,
+                    phase=phase,
+                    purpose=benefit,
+                    problem=problem,
+                    is_private=rng.random() < PRIVATE_SHARE,
+                    proposer_id=rng.choice(self.people),
+                    committee_id=(
+                        rng.choice(committees)
+                        if committees
+                        and kind == NetworkType.INNOVATION
+                        and rng.random() < COMMITTEE_SHARE
+                        else None
+                    ),
+                    created_at=created,
+                    phase_changed_at=changed,
+                    **self._texts(rng, kind, path),
+                )
+            )
+        with transaction.atomic():
+            Network.objects.bulk_update(
+                from_ideas,
+                ["citizen_service", "political_vision", "test_plan"],
+                batch_size=BATCH,
+            )
+            self._bulk(Network, networks, total=len(networks), desc="Networks")
+        self.added["networks"] = len(networks)
+        self._say(
+            f"Networks: created {len(networks)} besides the {len(from_ideas)} of the selected "
+            f"ideas in {self._timed(started)}."
+        )
+
+    def _participations(self, rows: list[NetworkRow]) -> dict[int, list[Seat]]:
+        """5–30 people in each network: a leader, a sponsor, some co-drivers and facilitators."""
+        if not self.participations:
+            return {}
+        if Participation.objects.filter(network__in=self.generated).exists():
+            self._say("Participations: already there; none added.")
+            return {}
+        cap = min(MAX_PEOPLE, len(self.people))
+        if not len(rows) * MIN_PEOPLE <= self.participations <= len(rows) * cap:
+            raise ValueError(
+                f"{self.participations} participations do not fit {len(rows)} networks "
+                f"of {MIN_PEOPLE} to {cap} people."
+            )
+        started = time.perf_counter()
+        rng = random.Random(f"{self.seed}:participations")
+        innovators = sorted(
+            rng.sample(
+                self.staff, min(len(self.staff), max(5, len(self.people) // INNOVATOR_EVERY))
+            )
+        )
+        weights = [rng.uniform(0.3, 2.0) for _row in rows]
+        sizes = [
+            MIN_PEOPLE + extra
+            for extra in _spread(
+                self.participations - MIN_PEOPLE * len(rows), weights, cap=cap - MIN_PEOPLE
+            )
+        ]
+        seats: dict[int, list[Seat]] = {}
+        participations: list[Participation] = []
+        for row, size in zip(rows, sizes, strict=True):
+            learning = row.kind == NetworkType.LEARNING
+            cast_list: list[tuple[int, str]] = [
+                (rng.choice(self.staff), Role.LEADER),
+                (rng.choice(self.sponsors), Role.SPONSOR),
+            ]
+            if rng.random() < 0.5:
+                cast_list.append((rng.choice(innovators), Role.FACILITATOR))
+            for _n in range(rng.choice((0, 1, 1, 2))):
+                pool = innovators if rng.random() < 0.3 else self.staff
+                cast_list.append((rng.choice(pool), Role.CO_DRIVER))
+            if row.proposer_id:
+                cast_list.append((row.proposer_id, Role.PARTICIPANT))
+            chosen: dict[int, str] = {}
+            for person, role in cast_list:
+                if len(chosen) < size:
+                    chosen.setdefault(person, role)
+            while len(chosen) < size:
+                chosen.setdefault(rng.choice(self.people), Role.PARTICIPANT)
+            started_on = timezone.localtime(row.created_at).date()
+            today = timezone.localdate(self.now)
+            network_seats = []
+            for person, role in chosen.items():
+                words = _words(rng)
+                if role == Role.LEADER:
+                    hours = _hours(rng, 3, 6)
+                elif role == Role.SPONSOR:
+                    hours = Decimal("1.0")
+                elif role == Role.CO_DRIVER:
+                    hours = _hours(rng, 2, 4)
+                else:
+                    hours = _hours(rng, 1, 3)
+                plan = ""
+                contribution = ROLE_TEXTS.get(role, "")
+                if role == Role.PARTICIPANT:
+                    if learning:
+                        plan = rng.choice(APPLICATION_PLANS).format(**words)
+                    else:
+                        contribution = rng.choice(CONTRIBUTIONS).format(**words)
+                phase_only = role == Role.PARTICIPANT and rng.random() < PHASE_PARTICIPANT_SHARE
+                joined = min(today, started_on + datetime.timedelta(days=rng.randint(0, 21)))
+                left = (
+                    min(today, joined + datetime.timedelta(days=rng.randint(14, 120)))
+                    if role == Role.PARTICIPANT and rng.random() < LEFT_SHARE
+                    else None
+                )
+                approved = rng.random() < APPROVED_SHARE
+                approved_at = _between(
+                    rng,
+                    timezone.make_aware(datetime.datetime.combine(joined, datetime.time(8))),
+                    timezone.make_aware(
+                        datetime.datetime.combine(
+                            joined + datetime.timedelta(days=10), datetime.time(16)
+                        )
+                    ),
+                )
+                participations.append(
+                    Participation(
+                        network_id=row.pk,
+                        person_id=person,
+                        role=role,
+                        kind=Participation.Kind.PHASE if phase_only else Participation.Kind.CORE,
+                        phases=(
+                            ", ".join(PHASE_NAMES_DA[p] for p in (Phase.DESIGN, Phase.TESTING))
+                            if phase_only
+                            else ""
+                        ),
+                        hours_per_week=hours,
+                        expected_contribution=contribution,
+                        application_plan=plan,
+                        approved_hours=hours if approved else None,
+                        approved_by_id=self.boss_of.get(person) if approved else None,
+                        approved_at=min(approved_at, self.now) if approved else None,
+                        joined_on=joined,
+                        left_on=left,
+                    )
+                )
+                network_seats.append(
+                    Seat(person, role, hours, contribution or plan, left is not None)
+                )
+            seats[row.pk] = network_seats
+        # A network works for the units its participants come from.
+        has_units = set(
+            Network.units.through._default_manager.filter(network__in=self.generated).values_list(
+                "network_id", flat=True
+            )
+        )
+        network_units = [
+            Network.units.through(network_id=pk, unit_id=unit)
+            for pk, network_seats in seats.items()
+            if pk not in has_units
+            for unit in dict.fromkeys(
+                self.unit_of[seat.person] for seat in network_seats if not seat.left
+            )
+            if unit
+        ]
+        with transaction.atomic():
+            Person.objects.filter(pk__in=innovators).update(is_innovator=True)
+            self._bulk(
+                Participation, participations, total=len(participations), desc="Participations"
+            )
+            self._bulk(Network.units.through, network_units, total=len(network_units), desc="Units")
+        self.added["participations"] = len(participations)
+        self.added["innovators"] = len(innovators)
+        self._say(
+            f"Participations: created {len(participations)} in {len(rows)} networks, "
+            f"{len(innovators)} innovators among them, in {self._timed(started)}."
+        )
+        return seats
+
+    def _milestones(self, rows: list[NetworkRow]) -> None:
+        if Milestone.objects.filter(network__in=self.generated).exists():
+            self._say("Milestones: already there; none added.")
+            return
+        started = time.perf_counter()
+        rng = random.Random(f"{self.seed}:milestones")
+        milestones = []
+        periods = self._periods(rows)
+        for row in rows:
+            first, last = periods[row.pk]
+            end = last or first + datetime.timedelta(days=365)
+            words = _words(rng)
+            titles = sorted(rng.sample(range(len(MILESTONES_DA)), rng.randint(2, 5)))
+            dues = sorted(
+                first + datetime.timedelta(days=rng.randint(0, max(1, (end - first).days)))
+                for _title in titles
+            )
+            until = timezone.localdate(row.end or self.now)
+            for index, due in zip(titles, dues, strict=True):
+                milestones.append(
+                    Milestone(
+                        network_id=row.pk,
+                        title=MILESTONES_DA[index].format(**words),
+                        due_on=due,
+                        done=rng.random() < 0.9 and due <= until,
+                    )
+                )
+        with transaction.atomic():
+            self._bulk(Milestone, milestones, total=len(milestones), desc="Milestones")
+        self.added["milestones"] = len(milestones)
+        self._say(f"Milestones: created {len(milestones)} in {self._timed(started)}.")
+
+    def _periods(
+        self, rows: list[NetworkRow]
+    ) -> dict[int, tuple[datetime.date, datetime.date | None]]:
+        """Each contract's start (the start-up) and end (none for innovation networks)."""
+        rng = random.Random(f"{self.seed}:periods")
+        periods = {}
+        for row in rows:
+            start = row.start(Phase.STARTUP) or row.created_at + datetime.timedelta(days=45)
+            first = timezone.localtime(start).date()
+            length = CONTRACT_LENGTH.get(row.kind)
+            last = first + datetime.timedelta(days=rng.randint(*length)) if length else None
+            periods[row.pk] = (first, last)
+        return periods
+
+    def _contracts(self, rows: list[NetworkRow], seats: dict[int, list[Seat]]) -> None:
+        """A contract for each network (not yet for some in introduktion), with its versions."""
+        if Contract.objects.filter(network__in=self.generated).exists():
+            self._say("Contracts: already there; none added.")
+            return
+        started = time.perf_counter()
+        rng = random.Random(f"{self.seed}:contracts")
+        if not seats:  # written in an earlier run
+            seats = self._seats_of()
+        templates = dict(ContractTemplate.objects.values_list("kind", "pk"))
+        milestones: dict[int, list[dict[str, Any]]] = {}
+        for network, title, due_on, done in (
+            Milestone.objects.filter(network__in=self.generated)
+            .order_by("due_on", "pk")
+            .values_list("network_id", "title", "due_on", "done")
+        ):
+            milestones.setdefault(network, []).append(
+                {"title": title, "due_on": due_on.isoformat(), "done": done}
+            )
+        periods = self._periods(rows)
+        contracts: list[Contract] = []
+        versions: list[list[ContractVersion]] = []
+        for row in rows:
+            if not row.past_intro and rng.random() < NO_CONTRACT_SHARE:
+                continue
+            words = _words(rng)
+            first, last = periods[row.pk]
+            network_seats = seats.get(row.pk, [])
+            leader = next((s.person for s in network_seats if s.role == Role.LEADER), None)
+            sponsor = next((s.person for s in network_seats if s.role == Role.SPONSOR), None)
+            owner = (
+                rng.choice(self.sponsors)
+                if Phase.ANCHORING in row.path or (Phase.TESTING in row.path and rng.random() < 0.5)
+                else None
+            )
+            texts = {
+                name: rng.choice(CONTRACT_TEXTS[name]).format(**words) for name in CONTRACT_TEXTS
+            }
+            contract = Contract(
+                network_id=row.pk,
+                template_id=templates.get(row.kind),
+                purpose="",
+                problem="",
+                starts_on=first,
+                ends_on=last,
+                anchoring_owner_id=owner,
+                **texts,
+            )
+            # How many times it was saved: more often the further the network has come.
+            count = rng.randint(1, 2) if not row.past_intro else rng.randint(2, 2 + len(row.path))
+            count = min(count, 6)
+            saved_until = row.start(Phase.STARTUP) or self.now
+            moments = sorted(_between(rng, row.created_at, saved_until) for _n in range(count))
+            contract.version = count
+            contract.updated_at = moments[-1]
+            if row.past_intro:
+                contract.approved_version = count
+                contract.approved_by_id = sponsor
+                contract.approved_at = min(self.now, moments[-1] + _days(rng, (1, 7)))
+            contracts.append(contract)
+            versions.append(
+                [
+                    ContractVersion(
+                        number=number,
+                        data={},
+                        created_by_id=leader,
+                        created_at=moment,
+                    )
+                    for number, moment in enumerate(moments, start=1)
+                ]
+            )
+        purposes = {
+            pk: (purpose, problem)
+            for pk, purpose, problem in self.generated.values_list("pk", "purpose", "problem")
+        }
+        for contract, network_versions in zip(contracts, versions, strict=True):
+            contract.purpose, contract.problem = purposes[contract.network_id]
+            full = self._snapshot(
+                contract,
+                milestones.get(contract.network_id, []),
+                seats.get(contract.network_id, []),
+            )
+            for version in network_versions:
+                version.data = _earlier(full, version.number, contract.version)
+        with transaction.atomic():
+            self._bulk(Contract, contracts, total=len(contracts), desc="Contracts")
+            all_versions = []
+            for contract, network_versions in zip(contracts, versions, strict=True):
+                for version in network_versions:
+                    version.contract_id = contract.pk
+                    all_versions.append(version)
+            self._bulk(
+                ContractVersion, all_versions, total=len(all_versions), desc="Contract versions"
+            )
+        self.added["contracts"] = len(contracts)
+        self.added["contract_versions"] = len(all_versions)
+        self._say(
+            f"Contracts: created {len(contracts)} with {len(all_versions)} versions "
+            f"in {self._timed(started)}."
+        )
+
+    def _seats_of(self) -> dict[int, list[Seat]]:
+        """The participations as the participations phase of an earlier run wrote them."""
+        seats: dict[int, list[Seat]] = {}
+        for network, person, role, hours, contribution, plan, left_on in (
+            Participation.objects.filter(network__in=self.generated)
+            .order_by("pk")
+            .values_list(
+                "network_id",
+                "person_id",
+                "role",
+                "hours_per_week",
+                "expected_contribution",
+                "application_plan",
+                "left_on",
+            )
+        ):
+            seats.setdefault(network, []).append(
+                Seat(person, role, hours, contribution or plan, left_on is not None)
+            )
+        return seats
+
+    def _snapshot(
+        self, contract: Contract, milestones: list[dict[str, Any]], seats: list[Seat]
+    ) -> dict[str, Any]:
+        """The contract as `contracts.snapshots.contract_snapshot` saves it."""
+        data: dict[str, Any] = {name: getattr(contract, name) for name in TEXT_FIELDS}
+        data["starts_on"] = contract.starts_on.isoformat() if contract.starts_on else ""
+        data["ends_on"] = contract.ends_on.isoformat() if contract.ends_on else ""
+        owner = contract.anchoring_owner_id
+        data["anchoring_owner"] = (
+            "{} <{}>".format(*self.name_of[owner]) if owner in self.name_of else ""
+        )
+        data["milestones"] = milestones
+        present = sorted(
+            (seat for seat in seats if not seat.left),
+            key=lambda seat: (self.name_of.get(seat.person, ("", ""))[0], seat.person),
+        )
+        data["participants"] = sorted(
+            (
+                {
+                    "name": self.name_of.get(seat.person, ("", ""))[0],
+                    "role": seat.role,
+                    "hours": str(seat.hours),
+                    "contribution": seat.contribution,
+                }
+                for seat in present
+            ),
+            key=lambda item: ROLE_ORDER.index(item["role"]) if item["role"] in ROLE_ORDER else 99,
+        )
+        return data
+
+    def _meetings(self, rows: list[NetworkRow]) -> None:
+        """A start-up workshop in each network past introduktion, then meetings every 2–4 weeks."""
+        if not self.meetings:
+            return
+        if Meeting.objects.filter(network__in=self.generated).exists():
+            self._say("Meetings: already there; none added.")
+            return
+        started = time.perf_counter()
+        rng = random.Random(f"{self.seed}:meetings")
+        meeting_rows = [row for row in rows if row.past_intro]
+        if not meeting_rows:
+            raise ValueError("There are no networks past introduktion to hold meetings.")
+        kickoffs = []
+        spans = []
+        for row in meeting_rows:
+            startup = row.start(Phase.STARTUP)
+            assert startup is not None
+            designing = row.start(Phase.DESIGN)
+            if designing is not None:  # the workshop was held before the design phase (the gate)
+                kickoff = startup + (designing - startup) * rng.uniform(0.3, 0.8)
+            else:
+                kickoff = startup + _days(rng, (14, 35))
+            kickoffs.append(_on_weekday(kickoff, 9))
+            # A closed network met until it closed (the weekend may move a meeting two days).
+            end = row.end - 3 * DAY if row.end else self.now + PLANNED_AHEAD
+            spans.append(max(0.0, (end - kickoffs[-1]) / DAY))
+        usual = sum(MEETING_GAP) / 2
+        weights = [1 + span / usual for span in spans]
+        if self.meetings < len(meeting_rows):
+            counts = _apportion(self.meetings, weights)
+        else:
+            # Each network holds its workshop, then as many meetings as fit in its time at the
+            # shortest interval; only sizes beyond that make them closer.
+            extra = self.meetings - len(meeting_rows)
+            room = [int(span // MEETING_GAP[0]) for span in spans]
+            shares = (
+                _spread(extra, weights, room) if extra <= sum(room) else _apportion(extra, weights)
+            )
+            counts = [1 + n for n in shares]
+        # The secretariat's workshop designs: the learning networks start with theirs.
+        designs = list(WorkshopDesign.objects.order_by("pk"))
+        learning = [d for d in designs if "læring" in d.title.casefold()]
+        others = [d for d in designs if d not in learning]
+        design_for: dict[str, WorkshopDesign | None] = {
+            kind: next(
+                iter((learning if kind == NetworkType.LEARNING else others) or designs), None
+            )
+            for kind in NetworkType.values
+        }
+        agenda_of = {design.pk: parse_agenda(design.agenda) or KICKOFF_AGENDA for design in designs}
+        meetings: list[Meeting] = []
+        agendas: list[list[tuple[str, int | None, str]]] = []
+        for row, kickoff, span, count in zip(meeting_rows, kickoffs, spans, counts, strict=True):
+            if not count:
+                continue
+            gap = min(span / (count - 1), MEETING_GAP[1]) if count > 1 else usual
+            for number in range(count):
+                at = kickoff
+                if number:
+                    moment = kickoff + DAY * (number * gap - rng.uniform(0, 2))
+                    at = _on_weekday(moment, rng.choice(MEETING_HOURS))
+                words = _words(rng)
+                past = at < self.now
+                design = None
+                if number == 0:
+                    kind = Meeting.Kind.KICKOFF
+                    design = design_for[row.kind]
+                    title = KICKOFF_TITLES[row.kind == NetworkType.LEARNING]
+                    length = datetime.timedelta(minutes=design.duration_minutes if design else 180)
+                    agenda = agenda_of[design.pk] if design else KICKOFF_AGENDA
+                    items = [(text.format(**words), minutes, "") for minutes, text in agenda]
+                else:
+                    kind = Meeting.Kind.MEETING
+                    title = f"Netværksmøde {number}"
+                    length = datetime.timedelta(minutes=rng.choice((90, 120)))
+                    phase = self._phase_at(row, at)
+                    topics = AGENDA_TITLES.get(phase, AGENDA_TITLES[Phase.DESIGN])
+                    middle = rng.sample(topics, min(len(topics), rng.randint(0, 4)))
+                    items = [
+                        (text.format(**words), rng.choice((None, 15, 20, 30, 45)), "")
+                        for text in [AGENDA_OPENING, *middle, AGENDA_CLOSING]
+                    ][: rng.randint(2, 6)]
+                # Drawn for every meeting, so that what is drawn after does not depend on
+                # which meetings are past when the command runs; only the past ones keep them.
+                notes = [
+                    rng.choice(NOTE_SENTENCES).format(**words) if rng.random() < 0.3 else ""
+                    for _item in items
+                ]
+                minutes_text = _sentences(rng, MINUTES_SENTENCES, words, rng.randint(2, 4))
+                if past:
+                    items = [
+                        (text, minutes, note)
+                        for (text, minutes, _none), note in zip(items, notes, strict=True)
+                    ]
+                meetings.append(
+                    Meeting(
+                        network_id=row.pk,
+                        kind=kind,
+                        title=title,
+                        starts_at=at,
+                        ends_at=at + length,
+                        location=rng.choice(MEETING_PLACES),
+                        design=design,
+                        minutes=minutes_text if past else "",
+                        uid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                        created_at=min(self.now, max(row.created_at, at - _days(rng, (7, 30)))),
+                    )
+                )
+                agendas.append(items)
+        with transaction.atomic():
+            self._bulk(Meeting, meetings, total=len(meetings), desc="Meetings")
+            agenda_items = [
+                MeetingItem(
+                    meeting_id=meeting.pk,
+                    position=position,
+                    title=title,
+                    duration_minutes=minutes,
+                    notes=notes,
+                )
+                for meeting, agenda in zip(meetings, agendas, strict=True)
+                for position, (title, minutes, notes) in enumerate(agenda, start=1)
+            ]
+            self._bulk(MeetingItem, agenda_items, total=len(agenda_items), desc="Agenda items")
+        self.added["meetings"] = len(meetings)
+        self.added["agenda_items"] = len(agenda_items)
+        self._say(
+            f"Meetings: created {len(meetings)} in {len(meeting_rows)} networks with "
+            f"{len(agenda_items)} agenda items in {self._timed(started)}."
+        )
+
+    def _phase_at(self, row: NetworkRow, moment: datetime.datetime) -> str:
+        current = row.path[0]
+        for phase in row.path:
+            start = row.start(phase)
+            if start is not None and start <= moment:
+                current = phase
+        return current
+
+
+def _earlier(full: dict[str, Any], number: int, last: int) -> dict[str, Any]:
+    """Version `number` of `last`: the contract as it grew, the last one in full.
+
+    The first version holds the purpose and problem and the leader and sponsor; each later one
+    adds texts, dates, milestones and participants, and the anchoring owner comes last.
+    """
+    if number == last:
+        return full
+    share = number / last
+    data = dict(full)
+    filled = 2 + round((len(TEXT_FIELDS) - 2) * share)
+    for name in TEXT_FIELDS[filled:]:
+        data[name] = ""
+    if number == 1:
+        data["starts_on"] = data["ends_on"] = ""
+    data["anchoring_owner"] = ""
+    data["milestones"] = full["milestones"][: round(len(full["milestones"]) * share)]
+    people = full["participants"]
+    named = [p for p in people if p["role"] in (Role.LEADER, Role.SPONSOR)]
+    others = [p for p in people if p not in named]
+    keep = others[: round(len(others) * share)]
+    data["participants"] = [p for p in people if p in named or p in keep]
+    return data
+
+
 class Command(BaseCommand):
     help = (
         "Create (or bring up to date) a large fictional organisation under the demo root, "
@@ -1172,6 +2218,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--supports", type=int, default=200_000, help="Supports in all")
         parser.add_argument("--comments", type=int, default=100_000, help="Comments in all")
+        parser.add_argument(
+            "--networks",
+            type=int,
+            default=2_000,
+            help="Networks in all, the selected ideas' among them (0: no networks at all)",
+        )
+        parser.add_argument(
+            "--participations", type=int, default=30_000, help="Participations in all"
+        )
+        parser.add_argument("--meetings", type=int, default=20_000, help="Network meetings in all")
 
     def _check_idea_sizes(self, options: dict[str, Any]) -> None:
         for name in ("ideas", "supports", "comments"):
@@ -1186,10 +2242,24 @@ class Command(BaseCommand):
         if options["comments"] and not submitted:
             raise CommandError("Comments need at least one submitted idea.")
 
+    def _check_network_sizes(self, options: dict[str, Any]) -> None:
+        for name in ("networks", "participations", "meetings"):
+            if options[name] < 0:
+                raise CommandError(f"--{name} cannot be negative.")
+        networks, participations = options["networks"], options["participations"]
+        cap = min(MAX_PEOPLE, options["people"])
+        if participations and not networks * MIN_PEOPLE <= participations <= networks * cap:
+            raise CommandError(
+                f"{participations} participations do not fit {networks} networks of "
+                f"{MIN_PEOPLE} to {cap} people."
+            )
+
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         if options["ideas"]:
             self._check_idea_sizes(options)
+        if options["networks"]:
+            self._check_network_sizes(options)
         has_demo_root = Unit.objects.filter(external_id=DEMO_ROOT).exists()
         try:
             data = scale_data(
@@ -1255,6 +2325,21 @@ class Command(BaseCommand):
                 generator.run()
             except ValueError as error:
                 raise CommandError(str(error)) from error
+        if options["networks"]:
+            step = time.perf_counter()
+            networks = NetworkGenerator(
+                self,
+                data,
+                networks=options["networks"],
+                participations=options["participations"],
+                meetings=options["meetings"],
+                seed=options["seed"],
+            )
+            try:
+                networks.run()
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+            self.stdout.write(f"Networks done in {time.perf_counter() - step:.1f} s.")
         self.stdout.write(self.style.SUCCESS(f"Done in {time.perf_counter() - started:.1f} s."))
 
     def _progress_stream(self) -> TextIO:
