@@ -167,6 +167,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netvaerksstedet@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The largest file a network may upload (bytes).
+NETWORK_DOCUMENT_MAX_BYTES = int(os.environ.get("NETWORK_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
 # The address people reach the platform at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
