@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/translate_da.py translations.json
 
-The JSON maps msgid to msgstr (or to a list [singular, plural] for plural entries).
+The JSON maps msgid to msgstr (or to a list [singular, plural] for plural entries). Entries
+with a context (pgettext) are left alone: set those with polib directly.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def main(path: str) -> None:
     po = polib.pofile(str(CATALOGUE))
     done = 0
     for entry in po:
-        if entry.obsolete or entry.msgid not in translations:
+        if entry.obsolete or entry.msgctxt or entry.msgid not in translations:
             continue
         value = translations[entry.msgid]
         if entry.msgid_plural:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import services
 from .models import WorkshopDesign
@@ -112,7 +113,10 @@ class MeetingEditForm(forms.Form):
 class AgendaItemForm(forms.Form):
     title = forms.CharField(label=_("Item"), max_length=services.TITLE_LIMIT)
     duration_minutes = forms.IntegerField(
-        label=_("Minutes"), required=False, min_value=1, max_value=services.MAX_MINUTES
+        label=pgettext_lazy("length of an agenda item", "Minutes"),
+        required=False,
+        min_value=1,
+        max_value=services.MAX_MINUTES,
     )
     notes = forms.CharField(
         label=_("Notes"),

@@ -76,7 +76,9 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     position = models.PositiveIntegerField(default=0)
     title = models.CharField(pgettext_lazy("name of a thing", "title"), max_length=300)
-    duration_minutes = models.PositiveIntegerField(_("minutes"), null=True, blank=True)
+    duration_minutes = models.PositiveIntegerField(
+        pgettext_lazy("length of an agenda item", "minutes"), null=True, blank=True
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
