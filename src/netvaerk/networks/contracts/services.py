@@ -181,7 +181,7 @@ def contract_update(
         raise ValidationError({"ends_on": _("The end comes before the start.")})
     with transaction.atomic():
         current = (
-            Contract.objects.select_for_update()
+            Contract.objects.select_for_update(of=("self",))
             .select_related("network", "anchoring_owner")
             .get(pk=contract.pk)
         )
@@ -221,7 +221,11 @@ def contract_approve(
     """The sponsor approves the version they read; refused with StaleContract if it is not
     the latest any more. `approver` names the sponsor when the system approves (demo)."""
     with transaction.atomic():
-        current = Contract.objects.select_for_update().select_related("network").get(pk=contract.pk)
+        current = (
+            Contract.objects.select_for_update(of=("self",))
+            .select_related("network")
+            .get(pk=contract.pk)
+        )
         _require(by, "contracts.approve_contract", current.network)
         if current.version != version:
             raise StaleContract(current)
@@ -258,7 +262,7 @@ def participation_approve_hours(
     """
     with transaction.atomic():
         current = (
-            Participation.objects.select_for_update()
+            Participation.objects.select_for_update(of=("self",))
             .select_related("person", "network")
             .get(pk=participation.pk)
         )

@@ -94,7 +94,11 @@ def involvement_update(
     if unknown:
         raise TypeError(f"not an involvement field: {sorted(unknown)}")
     with transaction.atomic():
-        locked = Involvement.objects.select_for_update().select_related("network").get(pk=entry.pk)
+        locked = (
+            Involvement.objects.select_for_update(of=("self",))
+            .select_related("network")
+            .get(pk=entry.pk)
+        )
         if locked.version != version:
             raise StaleEntry(locked)
         before = snapshot(locked, INVOLVEMENT_FIELDS)
@@ -173,7 +177,11 @@ def learning_note_update(
     if unknown:
         raise TypeError(f"not a learning note field: {sorted(unknown)}")
     with transaction.atomic():
-        locked = LearningNote.objects.select_for_update().select_related("network").get(pk=note.pk)
+        locked = (
+            LearningNote.objects.select_for_update(of=("self",))
+            .select_related("network")
+            .get(pk=note.pk)
+        )
         if locked.version != version:
             raise StaleEntry(locked)
         before = snapshot(locked, NOTE_FIELDS)

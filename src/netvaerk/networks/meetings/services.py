@@ -217,7 +217,9 @@ def meeting_schedule(
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",)).select_related("network").get(pk=meeting.pk)
+    )
 
 
 def _bump(meeting: Meeting) -> None:
