@@ -61,8 +61,10 @@ system-deps: runtime-deps
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	$(apt_missing)
 
+# One pytest worker per core; each test file stays on one worker (PYTEST_WORKERS=0: none).
+PYTEST_WORKERS ?= auto
 test: install system-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check src tests

@@ -2,20 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from netvaerk.core.demo import load_demo
 from netvaerk.core.models import User
 from netvaerk.core.pages import ANONYMOUS
 
+# Tables the demo does not fill, or that Django fills by itself.
+NOT_DUMPED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "django_tasks_database"]
+
+
+@pytest.fixture(scope="session")
+def demo_dump(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """The demo, loaded through the services once per test session and kept as a fixture file.
+
+    Loading it through the services (with their audit entries, notifications and e-mail tasks)
+    takes seconds; each test then loads the rows from this file, which is much faster. The
+    services that build the demo are themselves tested by tests/core and every app's tests.
+    """
+    path = tmp_path_factory.mktemp("demo") / "demo.json"
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        call_command("dumpdata", exclude=NOT_DUMPED, output=str(path), verbosity=0)
+        transaction.set_rollback(True)
+    yield path
+
 
 @pytest.fixture
-def demo(db: None) -> None:
-    """The demo organisation of DESIGN.md §9 (loaded through the services)."""
-    load_demo()
+def demo(db: None, demo_dump: Path) -> None:
+    """The demo organisation of DESIGN.md §9 (built through the services, see demo_dump)."""
+    call_command("loaddata", str(demo_dump), verbosity=0)
 
 
 @pytest.fixture

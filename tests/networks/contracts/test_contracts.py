@@ -233,7 +233,7 @@ def test_only_the_sponsor_approves_and_a_later_change_reopens_approval(client_as
     assert not current.is_approved
     page = client_as("chef").get(url("contracts:detail")).content.decode()
     assert "Hver mandag kl. 9" in page  # what changed since the approved version
-    assert "Approve version 3" in page
+    assert "Godkend version 3" in page
 
 
 def test_approving_a_version_the_sponsor_has_not_seen_is_refused(client_as) -> None:
@@ -278,7 +278,7 @@ def test_changed_hours_need_a_new_approval(client_as) -> None:
     network_services.participation_update(participation=hours, hours_per_week=4, by=None)
     hours.refresh_from_db()
     assert not hours.hours_approved
-    assert "4,0 hours a week" in client_as("leder").get("/").content.decode()
+    assert "4,0 timer om ugen" in client_as("leder").get("/").content.decode()
 
 
 def test_hours_that_changed_after_the_manager_saw_them_are_not_approved(client_as) -> None:
@@ -294,12 +294,12 @@ def test_hours_that_changed_after_the_manager_saw_them_are_not_approved(client_a
 
 def test_the_overview_lists_what_waits_for_the_signed_in_person(client_as) -> None:
     chef = client_as("chef").get("/").content.decode()
-    assert "Waiting for your approval" in chef
+    assert "Venter på din godkendelse" in chef
     assert f"/netvaerk/{network().pk}/kontrakt/godkend/" in chef
     leder = client_as("leder").get("/").content.decode()
     assert f"/godkendelser/timer/{participation('medarbejder').pk}/" in leder
     assert "/kontrakt/godkend/" not in leder
-    assert "Waiting for your approval" not in client_as("medarbejder").get("/").content.decode()
+    assert "Venter på din godkendelse" not in client_as("medarbejder").get("/").content.decode()
 
     # Approving from the overview goes back to it, and the item is gone.
     response = client_as("chef").post(url("contracts:approve"), {"version": "2", "next": "/"})
