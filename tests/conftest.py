@@ -16,7 +16,13 @@ from netvaerk.core.models import User
 from netvaerk.core.pages import ANONYMOUS
 
 # Tables the demo does not fill, or that Django fills by itself.
-NOT_DUMPED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "django_tasks_database"]
+NOT_DUMPED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "django_tasks_database",
+]
 
 
 @pytest.fixture(scope="session")
