@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from .audit import audit_record
 from .models import User
+
+
+def require_permission(user: User | None, permission: str, obj: Any = None) -> None:
+    """The one permission check of every service; `user` None is the system (demo, commands)."""
+    if user is not None and not user.has_perm(permission, obj):
+        raise PermissionDenied(permission)
 
 
 def user_create(*, username: str, password: str | None, email: str = "", by: User | None) -> User:

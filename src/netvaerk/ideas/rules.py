@@ -7,15 +7,10 @@ from typing import Any
 import rules
 
 from netvaerk.organisation.models import ForumMembership
-from netvaerk.organisation.rules import is_internal, is_secretariat, person_of
+from netvaerk.organisation.rules import is_internal, is_secretariat, person_id_of, person_of
 
 from .lifecycle import EDITABLE, SUPPORTABLE
 from .models import AgendaItem, Idea
-
-
-def _person_id(user: Any) -> int | None:
-    person = person_of(user)
-    return person.pk if person else None
 
 
 @rules.predicate
@@ -26,7 +21,7 @@ def has_person(user: Any) -> bool:
 @rules.predicate
 def is_proposer(user: Any, idea: Idea | None) -> bool:
     """The proposer or a co-proposer."""
-    person_id = _person_id(user)
+    person_id = person_id_of(user)
     if idea is None or person_id is None:
         return False
     if idea.proposer_id == person_id:
@@ -61,7 +56,7 @@ def _forum_roles(user: Any, idea: Idea) -> set[str]:
     if cache is None:
         cache = user._idea_forum_roles = {}
     if idea.pk not in cache:
-        person_id = _person_id(user)
+        person_id = person_id_of(user)
         forum_ids = AgendaItem.objects.filter(idea=idea).values("meeting__forum_id")
         cache[idea.pk] = (
             set(

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from netvaerk.core.audit import audit_record, snapshot
 from netvaerk.core.models import User
 from netvaerk.core.notifications import notify
+from netvaerk.core.services import require_permission
 from netvaerk.networks.models import NetworkType
 from netvaerk.networks.services import network_create
 from netvaerk.organisation.models import ForumMeeting, Person, Unit
@@ -45,11 +46,6 @@ class StaleIdea(Exception):
     def __init__(self, current: Idea) -> None:
         super().__init__("stale idea")
         self.current = current
-
-
-def _require(user: User | None, permission: str, obj: Any = None) -> None:
-    if user is not None and not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
 
 
 def _signed_in(by: User | None) -> User:
@@ -150,7 +146,7 @@ def idea_create(
 
     The proposer is the signed-in user's person; the system (by=None: demo, imports) names one.
     """
-    _require(by, "ideas.add_idea")
+    require_permission(by, "ideas.add_idea")
     with transaction.atomic():
         idea = Idea.objects.create(
             title=title,
@@ -193,7 +189,7 @@ def idea_update(
         raise TypeError(f"unknown idea fields: {sorted(unknown)}")
     with transaction.atomic():
         current = _locked(idea)
-        _require(by, "ideas.change_idea", current)
+        require_permission(by, "ideas.change_idea", current)
         if current.version != version:
             raise StaleIdea(current)
         before = snapshot(current, AUDIT_FIELDS)
@@ -250,7 +246,7 @@ def idea_submit(*, idea: Idea, by: User | None) -> Idea:
     """Submit a draft into the round whose deadline has not passed."""
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.change_idea", idea)
+        require_permission(by, "ideas.change_idea", idea)
         _check_step(idea, "submit")
         _require_complete(idea)
         now = timezone.now()
@@ -272,7 +268,7 @@ def idea_submit(*, idea: Idea, by: User | None) -> Idea:
 def idea_screen(*, idea: Idea, by: User | None) -> Idea:
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.screen_idea", idea)
+        require_permission(by, "ideas.screen_idea", idea)
         _check_step(idea, "screen")
         _move(idea, action="screen", target=State.SCREENING, by=by)
         _notify_state(idea, by)
@@ -282,7 +278,7 @@ def idea_screen(*, idea: Idea, by: User | None) -> Idea:
 def idea_put_on_agenda(*, idea: Idea, meeting: ForumMeeting, by: User | None) -> Idea:
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.screen_idea", idea)
+        require_permission(by, "ideas.screen_idea", idea)
         _check_step(idea, "put_on_agenda")
         last = AgendaItem.objects.filter(meeting=meeting).order_by("-position").first()
         AgendaItem.objects.get_or_create(
@@ -298,7 +294,7 @@ def idea_put_on_agenda(*, idea: Idea, meeting: ForumMeeting, by: User | None) ->
 def idea_take_off_agenda(*, idea: Idea, by: User | None) -> Idea:
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.screen_idea", idea)
+        require_permission(by, "ideas.screen_idea", idea)
         _check_step(idea, "take_off_agenda")
         AgendaItem.objects.filter(idea=idea).delete()
         _move(idea, action="take_off_agenda", target=State.SCREENING, by=by)
@@ -310,7 +306,7 @@ def idea_reopen(*, idea: Idea, by: User | None) -> Idea:
     """Take a parked idea up again, in the round that is open now."""
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.screen_idea", idea)
+        require_permission(by, "ideas.screen_idea", idea)
         _check_step(idea, "reopen")
         next_round = _round_for_submission(timezone.now()) or idea.round
         _move(idea, action="reopen", target=State.SCREENING, by=by, round=next_round)
@@ -331,7 +327,7 @@ def idea_merge(*, idea: Idea, into: Idea, by: User | None) -> Idea:
             .order_by("pk")
         }
         idea, into = locked[idea.pk], locked[into.pk]
-        _require(by, "ideas.screen_idea", idea)
+        require_permission(by, "ideas.screen_idea", idea)
         _check_step(idea, "merge")
         if into.state in (State.DRAFT, *lifecycle.CLOSED):
             raise ValidationError({"into": _("Choose an idea that is still being considered.")})
@@ -380,7 +376,7 @@ def idea_support(*, idea: Idea, by: User | None, person: Person | None = None) -
     person = person or _person(_signed_in(by))
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.support_idea", idea)
+        require_permission(by, "ideas.support_idea", idea)
         try:
             with transaction.atomic():
                 Support.objects.create(idea=idea, person=person)
@@ -396,7 +392,7 @@ def idea_unsupport(*, idea: Idea, by: User) -> bool:
     person = _person(by)
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.support_idea", idea)
+        require_permission(by, "ideas.support_idea", idea)
         deleted, _rows = Support.objects.filter(idea=idea, person=person).delete()
         if not deleted:
             return False
@@ -407,7 +403,7 @@ def idea_unsupport(*, idea: Idea, by: User) -> bool:
 
 def idea_follow(*, idea: Idea, follow: bool, by: User) -> None:
     person = _person(by)
-    _require(by, "ideas.follow_idea", idea)
+    require_permission(by, "ideas.follow_idea", idea)
     with transaction.atomic():
         if follow:
             changed = Follow.objects.get_or_create(idea=idea, person=person)[1]
@@ -430,9 +426,9 @@ def idea_comment(
     """Comment on an idea, or reply to a comment. A reply to a reply joins its thread."""
     author = author or _person(_signed_in(by))
     if question:
-        _require(by, "ideas.screen_idea", idea)
+        require_permission(by, "ideas.screen_idea", idea)
     else:
-        _require(by, "ideas.comment_idea", idea)
+        require_permission(by, "ideas.comment_idea", idea)
     if parent is not None:
         if parent.idea_id != idea.pk:
             raise ValidationError({"parent": _("The comment belongs to another idea.")})
@@ -474,7 +470,7 @@ def idea_score(
 ) -> None:
     """A forum member's scores (criterion id → 1..5) of an idea on its round's criteria."""
     member = member or _person(_signed_in(by))
-    _require(by, "ideas.score_idea", idea)
+    require_permission(by, "ideas.score_idea", idea)
     criteria = {c.pk: c for c in Criterion.objects.filter(round=idea.round)} if idea.round else {}
     if not criteria:
         raise ValidationError(_("The idea's round has no criteria to score."))
@@ -516,7 +512,7 @@ def idea_decide(
         raise ValidationError({"reason": _("Give the reason the proposer and supporters see.")})
     with transaction.atomic():
         idea = _locked(idea)
-        _require(by, "ideas.decide_idea", idea)
+        require_permission(by, "ideas.decide_idea", idea)
         _check_step(idea, "decide")
         extra: dict[str, Any] = {"decision_reason": reason, "decided_at": timezone.now()}
         if outcome == State.SELECTED:
@@ -564,7 +560,7 @@ def round_create(
     by: User | None,
 ) -> Round:
     """Create a round; submitted ideas waiting for a round whose deadline is ahead join it."""
-    _require(by, "ideas.manage_rounds")
+    require_permission(by, "ideas.manage_rounds")
     with transaction.atomic():
         new = Round.objects.create(
             title=title,
@@ -590,7 +586,7 @@ def round_update(
     *, round: Round, by: User | None, criteria: Sequence[tuple[str, int]], **fields: Any
 ) -> Round:
     """Change a round and its criteria. Criteria that have scores keep them when kept."""
-    _require(by, "ideas.manage_rounds", round)
+    require_permission(by, "ideas.manage_rounds", round)
     with transaction.atomic():
         round = Round.objects.select_for_update().get(pk=round.pk)
         before = {

@@ -18,7 +18,13 @@ import rules
 from django.db.models import Q, QuerySet
 
 from netvaerk.organisation.models import Person
-from netvaerk.organisation.rules import is_guest, is_internal, is_secretariat, person_of
+from netvaerk.organisation.rules import (
+    is_guest,
+    is_internal,
+    is_secretariat,
+    person_id_of,
+    person_of,
+)
 
 from .models import Network, Participation, Phase
 
@@ -27,18 +33,13 @@ Role = Participation.Role
 RUNNING_ROLES = (Role.LEADER, Role.CO_DRIVER, Role.SPONSOR)
 
 
-def _person_id(user: Any) -> int | None:
-    person = person_of(user)
-    return person.pk if person else None
-
-
 def _roles(user: Any, network: Network) -> set[str]:
     """The user's active roles in the network, asked once per user and network."""
     cache = getattr(user, "_network_roles", None)
     if cache is None:
         cache = user._network_roles = {}
     if network.pk not in cache:
-        person_id = _person_id(user)
+        person_id = person_id_of(user)
         cache[network.pk] = (
             set(
                 Participation.objects.filter(
@@ -73,7 +74,7 @@ def is_sponsor(user: Any, network: Network | None) -> bool:
 
 @rules.predicate
 def is_committee_member(user: Any, network: Network | None) -> bool:
-    person_id = _person_id(user)
+    person_id = person_id_of(user)
     if network is None or person_id is None or network.committee_id is None:
         return False
     cache = getattr(user, "_committee_ids", None)
@@ -107,7 +108,7 @@ def visible_networks(user: Any, networks: QuerySet[Network] | None = None) -> Qu
         return networks.none()
     if is_secretariat(user):
         return networks
-    person_id = _person_id(user) or 0  # no person takes part in anything
+    person_id = person_id_of(user) or 0  # no person takes part in anything
     own = Q(
         pk__in=Participation.objects.filter(person_id=person_id, left_on=None).values("network_id")
     )

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netvaerk.core.audit import audit_record, snapshot
 from netvaerk.core.models import User
+from netvaerk.core.services import require_permission
 from netvaerk.organisation.models import Person, Unit
 from netvaerk.organisation.rules import person_of
 
@@ -52,11 +53,6 @@ class StaleNetwork(Exception):
     def __init__(self, current: Network) -> None:
         super().__init__("stale network")
         self.current = current
-
-
-def _require(user: User | None, permission: str, obj: Any = None) -> None:
-    if user is not None and not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
 
 
 def type_field_errors(*, kind: str, citizen_service: str, political_vision: str) -> dict[str, str]:
@@ -108,7 +104,7 @@ def network_update(*, network: Network, version: int, by: User | None, **fields:
         raise TypeError(f"unknown network fields: {sorted(unknown)}")
     with transaction.atomic():
         current = Network.objects.select_for_update().get(pk=network.pk)
-        _require(by, "networks.change_network", current)
+        require_permission(by, "networks.change_network", current)
         if current.version != version:
             raise StaleNetwork(current)
         before = snapshot(current, AUDIT_FIELDS)
@@ -137,7 +133,7 @@ def network_move_phase(*, network: Network, target: str, by: User | None) -> Net
     """Move the network through a gate; refused unless the gate's precondition is met."""
     with transaction.atomic():
         current = Network.objects.select_for_update().get(pk=network.pk)
-        _require(by, "networks.change_phase", current)
+        require_permission(by, "networks.change_phase", current)
         step = phases.gate(current, target)
         if step is None:
             raise ValidationError(
@@ -201,7 +197,7 @@ def participation_add(
     joined_on: datetime.date | None = None,
 ) -> Participation:
     """Add a person to a network (from any unit), or bring back someone who had left."""
-    _require(by, "networks.manage_participants", network)
+    require_permission(by, "networks.manage_participants", network)
     values = {
         "role": role,
         "kind": kind,
@@ -244,7 +240,7 @@ def participation_update(
         raise TypeError(f"unknown participation fields: {sorted(unknown)}")
     with transaction.atomic():
         current = Participation.objects.select_for_update().get(pk=participation.pk)
-        _require(by, "networks.manage_participants", current.network)
+        require_permission(by, "networks.manage_participants", current.network)
         values = {**snapshot(current, PARTICIPATION_FIELDS), **fields}
         _check_participation(current.network, values)
         before = snapshot(current, PARTICIPATION_FIELDS)
@@ -266,7 +262,7 @@ def participation_end(*, participation: Participation, by: User | None) -> Parti
     """A participant leaves the network; their history stays."""
     with transaction.atomic():
         current = Participation.objects.select_for_update().get(pk=participation.pk)
-        _require(by, "networks.manage_participants", current.network)
+        require_permission(by, "networks.manage_participants", current.network)
         if current.left_on is None:
             current.left_on = timezone.localdate()
             current.save(update_fields=["left_on"])
@@ -285,7 +281,7 @@ def participation_end(*, participation: Participation, by: User | None) -> Parti
 
 def invitation_create(*, network: Network, name: str, email: str, by: User | None) -> Invitation:
     """Invite a guest (citizen, partner) into this network only, by a link."""
-    _require(by, "networks.invite_guest", network)
+    require_permission(by, "networks.invite_guest", network)
     with transaction.atomic():
         invitation = Invitation.objects.create(
             network=network,
@@ -345,7 +341,7 @@ def committee_create(
     *, name: str, description: str = "", members: Iterable[Person] = (), by: User | None
 ) -> Committee:
     """Create a political committee (§17, stk. 4) whose members read its innovation networks."""
-    _require(by, "networks.manage_committees")
+    require_permission(by, "networks.manage_committees")
     with transaction.atomic():
         committee = Committee.objects.create(name=name, description=description)
         committee.members.set(members)

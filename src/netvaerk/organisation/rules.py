@@ -21,6 +21,12 @@ def person_of(user: Any) -> Person | None:
     return user._person_cache
 
 
+def person_id_of(user: Any) -> int | None:
+    """The id of the person behind a signed-in user (None for anyone else)."""
+    person = person_of(user)
+    return person.pk if person else None
+
+
 @rules.predicate
 def is_secretariat(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netvaerk.core.audit import audit_entry, audit_record, diff, snapshot
 from netvaerk.core.models import AuditEntry, User
+from netvaerk.core.services import require_permission
 
 from .importers import COLUMN_LABELS, ParsedFile, PersonRow, RowError, UnitRow
 from .models import (
@@ -29,11 +29,6 @@ from .models import (
 
 Progress = Callable[[int], object]
 BATCH = 1000
-
-
-def _require(user: User | None, permission: str, obj: Any = None) -> None:
-    if user is not None and not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
 
 
 # --- the organisation import -------------------------------------------------------------
@@ -300,7 +295,7 @@ def org_import_apply(
     """
     if not plan.is_valid:
         raise ValueError("An import plan with errors cannot be applied.")
-    _require(by, "organisation.import_org")
+    require_permission(by, "organisation.import_org")
     tick = progress or (lambda n: None)
     entries: list[AuditEntry] = []
     with transaction.atomic():
@@ -446,7 +441,7 @@ def org_import_upload(
     *, units_file: Any | None, people_file: Any | None, plan: ImportPlan, by: User | None
 ) -> OrgImport:
     """Keep an uploaded import and its dry-run result until someone applies it."""
-    _require(by, "organisation.import_org")
+    require_permission(by, "organisation.import_org")
     summary = plan.summary()
     record = OrgImport(created_by=by, summary=summary)
     if units_file is not None:
@@ -482,7 +477,7 @@ def _mark_applied(*, record: OrgImport, plan: ImportPlan, by: User | None) -> No
 
 def org_import_recheck_failed(*, record: OrgImport, plan: ImportPlan, by: User | None) -> None:
     """Keep the errors found when a stored import was checked again just before applying."""
-    _require(by, "organisation.import_org")
+    require_permission(by, "organisation.import_org")
     with transaction.atomic():
         before = {"errors": record.summary.get("error_count", 0)}
         record.summary = plan.summary()
@@ -503,7 +498,7 @@ def forum_create(
     *, name: str, slug: str, kind: str, description: str = "", by: User | None
 ) -> Forum:
     """Create a forum."""
-    _require(by, "organisation.manage_forums")
+    require_permission(by, "organisation.manage_forums")
     with transaction.atomic():
         forum = Forum.objects.create(name=name, slug=slug, kind=kind, description=description)
         audit_record(
@@ -524,7 +519,7 @@ def forum_meeting_create(
     by: User | None,
 ) -> ForumMeeting:
     """Schedule a meeting of a forum."""
-    _require(by, "organisation.manage_forums")
+    require_permission(by, "organisation.manage_forums")
     with transaction.atomic():
         meeting = ForumMeeting.objects.create(
             forum=forum, title=title, starts_at=starts_at, location=location
@@ -542,7 +537,7 @@ def forum_member_add(
     *, forum: Forum, person: Person, role: str = ForumMembership.Role.MEMBER, by: User | None
 ) -> ForumMembership:
     """Add a person to a forum, or change their role in it."""
-    _require(by, "organisation.manage_forums")
+    require_permission(by, "organisation.manage_forums")
     with transaction.atomic():
         membership, created = ForumMembership.objects.get_or_create(
             forum=forum, person=person, defaults={"role": role}
@@ -572,7 +567,7 @@ def secretariat_assign(
     by: User | None,
 ) -> SecretariatAssignment:
     """Place a person in the network secretariat with their weekly hours."""
-    _require(by, "organisation.manage_secretariat")
+    require_permission(by, "organisation.manage_secretariat")
     with transaction.atomic():
         assignment = SecretariatAssignment.objects.create(
             person=person, role=role, hours_per_week=hours_per_week, starts_on=starts_on
@@ -593,7 +588,7 @@ def person_update(*, person: Person, by: User | None, **fields: Any) -> Person:
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"person_update cannot change {sorted(unknown)}")
-    _require(by, "organisation.change_person", person)
+    require_permission(by, "organisation.change_person", person)
     with transaction.atomic():
         before = snapshot(person, fields)
         for name, value in fields.items():
@@ -612,7 +607,7 @@ def person_update(*, person: Person, by: User | None, **fields: Any) -> Person:
 
 def person_link_user(*, person: Person, user: User, by: User | None) -> Person:
     """Connect a person to the account they sign in with."""
-    _require(by, "organisation.change_person", person)
+    require_permission(by, "organisation.change_person", person)
     with transaction.atomic():
         before = {"user": str(person.user) if person.user_id else None}
         person.user = user
@@ -632,7 +627,7 @@ def person_create(
     *, name: str, kind: str = Person.Kind.EMPLOYEE, email: str = "", by: User | None
 ) -> Person:
     """Create a person outside the imported organisation: a politician or an invited guest."""
-    _require(by, "organisation.change_person")
+    require_permission(by, "organisation.change_person")
     with transaction.atomic():
         person = Person.objects.create(name=name, kind=kind, email=email)
         audit_record(

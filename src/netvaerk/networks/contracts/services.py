@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netvaerk.core.audit import audit_record, snapshot
 from netvaerk.core.models import User
+from netvaerk.core.services import require_permission
 from netvaerk.networks.models import Milestone, Network, Participation
 from netvaerk.organisation.models import Person
 from netvaerk.organisation.rules import person_of
@@ -44,11 +45,6 @@ class MilestoneRow:
     id: int | None = None
 
 
-def _require(user: User | None, permission: str, obj: Any = None) -> None:
-    if user is not None and not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
-
-
 # --- templates -----------------------------------------------------------------------------------
 
 
@@ -56,7 +52,7 @@ def contract_template_create(
     *, kind: str, title: str, by: User | None, **fields: str
 ) -> ContractTemplate:
     """Create the template for a type of network (one per type)."""
-    _require(by, "contracts.manage_templates")
+    require_permission(by, "contracts.manage_templates")
     unknown = set(fields) - set(TEXT_FIELDS)
     if unknown:
         raise TypeError(f"unknown template fields: {sorted(unknown)}")
@@ -80,7 +76,7 @@ def contract_template_update(
     unknown = set(fields) - set(TEMPLATE_FIELDS)
     if unknown:
         raise TypeError(f"unknown template fields: {sorted(unknown)}")
-    _require(by, "contracts.manage_templates")
+    require_permission(by, "contracts.manage_templates")
     with transaction.atomic():
         current = ContractTemplate.objects.select_for_update().get(pk=template.pk)
         before = snapshot(current, TEMPLATE_FIELDS)
@@ -116,7 +112,7 @@ def contract_create(*, network: Network, by: User | None) -> Contract:
     The template's purpose and problem are replaced by the network's own when they are empty.
     A second call (a double click) returns the contract that is there.
     """
-    _require(by, "contracts.change_contract", network)
+    require_permission(by, "contracts.change_contract", network)
     existing = Contract.objects.filter(network=network).first()
     if existing is not None:
         return existing
@@ -185,7 +181,7 @@ def contract_update(
             .select_related("network", "anchoring_owner")
             .get(pk=contract.pk)
         )
-        _require(by, "contracts.change_contract", current.network)
+        require_permission(by, "contracts.change_contract", current.network)
         if current.version != version:
             raise StaleContract(current)
         before = contract_snapshot(current)
@@ -226,7 +222,7 @@ def contract_approve(
             .select_related("network")
             .get(pk=contract.pk)
         )
-        _require(by, "contracts.approve_contract", current.network)
+        require_permission(by, "contracts.approve_contract", current.network)
         if current.version != version:
             raise StaleContract(current)
         if current.is_approved:
@@ -266,7 +262,7 @@ def participation_approve_hours(
             .select_related("person", "network")
             .get(pk=participation.pk)
         )
-        _require(by, "networks.approve_hours", current)
+        require_permission(by, "networks.approve_hours", current)
         if hours_seen is not None and Decimal(hours_seen) != current.hours_per_week:
             raise ValidationError(
                 _("The hours were changed to %(hours)s per week before you approved them.")

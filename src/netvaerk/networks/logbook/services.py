@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime
 import secrets
-from typing import IO, Any
+from collections.abc import Sequence
+from typing import IO, Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
 
 from netvaerk.core.audit import audit_record, snapshot
 from netvaerk.core.models import User
+from netvaerk.core.services import require_permission
 from netvaerk.networks.models import Network
 from netvaerk.organisation.models import Person
 from netvaerk.organisation.rules import person_of
@@ -30,17 +31,15 @@ NOTE_FIELDS = ["kind", "written_on", "text", "for_status_report"]
 DOCUMENT_FIELDS = ["title", "filename", "content_type", "size"]
 
 
+EntryT = TypeVar("EntryT", Involvement, LearningNote)
+
+
 class StaleEntry(Exception):
     """The entry was saved by someone else since the editor loaded it."""
 
     def __init__(self, current: Involvement | LearningNote) -> None:
         super().__init__("stale entry")
         self.current = current
-
-
-def _require(user: User | None, permission: str, obj: Any = None) -> None:
-    if user is not None and not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
 
 
 def _author(by: User | None, author: Person | None) -> Person | None:
@@ -64,7 +63,7 @@ def involvement_create(
     author: Person | None = None,
 ) -> Involvement:
     """Record who the network involved, how, when, and what it changed."""
-    _require(by, "networks.write_logs", network)
+    require_permission(by, "networks.write_logs", network)
     with transaction.atomic():
         entry = Involvement.objects.create(
             network=network,
@@ -85,23 +84,29 @@ def involvement_create(
     return entry
 
 
-def involvement_update(
-    *, entry: Involvement, version: int, by: User | None, **fields: Any
-) -> Involvement:
-    """Change an involvement entry (its author or the secretariat)."""
-    _require(by, "logbook.change_involvement", entry)
-    unknown = set(fields) - set(INVOLVEMENT_FIELDS)
+def _update_versioned(
+    entry: EntryT,
+    *,
+    version: int,
+    fields: dict[str, Any],
+    allowed: Sequence[str],
+    action: str,
+    by: User | None,
+) -> EntryT:
+    """Save an edit to a log entry made from `version`; StaleEntry if someone saved since."""
+    unknown = set(fields) - set(allowed)
     if unknown:
-        raise TypeError(f"not an involvement field: {sorted(unknown)}")
+        raise TypeError(f"not a {action} field: {sorted(unknown)}")
     with transaction.atomic():
         locked = (
-            Involvement.objects.select_for_update(of=("self",))
+            type(entry)
+            .objects.select_for_update(of=("self",))
             .select_related("network")
             .get(pk=entry.pk)
         )
         if locked.version != version:
             raise StaleEntry(locked)
-        before = snapshot(locked, INVOLVEMENT_FIELDS)
+        before = snapshot(locked, allowed)
         for name, value in fields.items():
             setattr(locked, name, value)
         locked.version = F("version") + 1
@@ -109,17 +114,32 @@ def involvement_update(
         locked.refresh_from_db(fields=["version"])
         audit_record(
             actor=by,
-            action="logbook.involvement.update",
+            action=f"logbook.{action}.update",
             target=locked,
             before=before,
-            after=snapshot(locked, INVOLVEMENT_FIELDS),
+            after=snapshot(locked, allowed),
         )
     return locked
 
 
+def involvement_update(
+    *, entry: Involvement, version: int, by: User | None, **fields: Any
+) -> Involvement:
+    """Change an involvement entry (its author or the secretariat)."""
+    require_permission(by, "logbook.change_involvement", entry)
+    return _update_versioned(
+        entry,
+        version=version,
+        fields=fields,
+        allowed=INVOLVEMENT_FIELDS,
+        action="involvement",
+        by=by,
+    )
+
+
 def involvement_delete(*, entry: Involvement, by: User | None) -> None:
     """Delete an involvement entry (its author or the secretariat)."""
-    _require(by, "logbook.change_involvement", entry)
+    require_permission(by, "logbook.change_involvement", entry)
     with transaction.atomic():
         locked = Involvement.objects.select_for_update().filter(pk=entry.pk).first()
         if locked is None:
@@ -147,7 +167,7 @@ def learning_note_create(
     author: Person | None = None,
 ) -> LearningNote:
     """Write a dated note, story or quote in the network's learning log."""
-    _require(by, "networks.write_logs", network)
+    require_permission(by, "networks.write_logs", network)
     with transaction.atomic():
         note = LearningNote(
             network=network,
@@ -172,39 +192,17 @@ def learning_note_update(
     *, note: LearningNote, version: int, by: User | None, **fields: Any
 ) -> LearningNote:
     """Change a learning note (its author or the secretariat)."""
-    _require(by, "logbook.change_learningnote", note)
-    unknown = set(fields) - set(NOTE_FIELDS)
-    if unknown:
-        raise TypeError(f"not a learning note field: {sorted(unknown)}")
-    with transaction.atomic():
-        locked = (
-            LearningNote.objects.select_for_update(of=("self",))
-            .select_related("network")
-            .get(pk=note.pk)
-        )
-        if locked.version != version:
-            raise StaleEntry(locked)
-        before = snapshot(locked, NOTE_FIELDS)
-        for name, value in fields.items():
-            setattr(locked, name, value)
-        locked.version = F("version") + 1
-        locked.save(update_fields=[*fields, "version"])
-        locked.refresh_from_db(fields=["version"])
-        audit_record(
-            actor=by,
-            action="logbook.learning_note.update",
-            target=locked,
-            before=before,
-            after=snapshot(locked, NOTE_FIELDS),
-        )
-    return locked
+    require_permission(by, "logbook.change_learningnote", note)
+    return _update_versioned(
+        note, version=version, fields=fields, allowed=NOTE_FIELDS, action="learning_note", by=by
+    )
 
 
 def learning_note_mark(
     *, note: LearningNote, for_status_report: bool, by: User | None
 ) -> LearningNote:
     """Mark a note for the status report, or take the mark off (same value twice: no change)."""
-    _require(by, "logbook.mark_learningnote", note)
+    require_permission(by, "logbook.mark_learningnote", note)
     with transaction.atomic():
         locked = LearningNote.objects.select_for_update().get(pk=note.pk)
         if locked.for_status_report == for_status_report:
@@ -225,7 +223,7 @@ def learning_note_mark(
 
 def learning_note_delete(*, note: LearningNote, by: User | None) -> None:
     """Delete a learning note (its author or the secretariat)."""
-    _require(by, "logbook.change_learningnote", note)
+    require_permission(by, "logbook.change_learningnote", note)
     with transaction.atomic():
         locked = LearningNote.objects.select_for_update().filter(pk=note.pk).first()
         if locked is None:
@@ -253,7 +251,7 @@ def document_upload(
     author: Person | None = None,
 ) -> Document:
     """Store a checked file under a random name (ValidationError if it is not allowed)."""
-    _require(by, "networks.write_logs", network)
+    require_permission(by, "networks.write_logs", network)
     checked = uploads.check_upload(upload, name=name, size=size)
     stored_name = f"{secrets.token_hex(16)}.{checked.extension}"
     document = Document(
@@ -282,7 +280,7 @@ def document_upload(
 
 def document_delete(*, document: Document, by: User | None) -> None:
     """Delete a document and, once the deletion is committed, its file."""
-    _require(by, "logbook.delete_document", document)
+    require_permission(by, "logbook.delete_document", document)
     with transaction.atomic():
         locked = Document.objects.select_for_update().filter(pk=document.pk).first()
         if locked is None:

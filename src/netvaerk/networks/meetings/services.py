@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from netvaerk.core.audit import audit_record, snapshot
 from netvaerk.core.models import User
+from netvaerk.core.services import require_permission
 from netvaerk.networks.models import Network
 from netvaerk.organisation.models import Person
 
@@ -39,11 +40,6 @@ class StaleMeeting(Exception):
     def __init__(self, current: Meeting) -> None:
         super().__init__("stale meeting")
         self.current = current
-
-
-def _require(user: User | None, permission: str, obj: Any = None) -> None:
-    if user is not None and not user.has_perm(permission, obj):
-        raise PermissionDenied(permission)
 
 
 # --- the agenda format of a workshop design ---------------------------------------------------
@@ -104,7 +100,7 @@ def design_create(
     duration_minutes: int = 180,
     by: User | None,
 ) -> WorkshopDesign:
-    _require(by, "meetings.manage_designs")
+    require_permission(by, "meetings.manage_designs")
     parse_agenda(agenda)
     with transaction.atomic():
         design = WorkshopDesign.objects.create(
@@ -127,7 +123,7 @@ def design_update(*, design: WorkshopDesign, by: User | None, **fields: Any) -> 
     unknown = set(fields) - set(DESIGN_FIELDS)
     if unknown:
         raise TypeError(f"unknown design fields: {sorted(unknown)}")
-    _require(by, "meetings.manage_designs")
+    require_permission(by, "meetings.manage_designs")
     if "agenda" in fields:
         parse_agenda(fields["agenda"])
     with transaction.atomic():
@@ -177,7 +173,7 @@ def meeting_schedule(
     length unless `ends_at` says otherwise. A network has one start-up workshop. Without a
     design, `agenda` gives the items as (minutes, title).
     """
-    _require(by, "networks.change_network", network)
+    require_permission(by, "networks.change_network", network)
     if ends_at is None:
         if design is None:
             raise ValidationError({"ends_at": _("Say when the meeting ends.")})
@@ -241,7 +237,7 @@ def meeting_update(
     _check_times(starts_at, ends_at)
     with transaction.atomic():
         current = _locked(meeting)
-        _require(by, "networks.change_network", current.network)
+        require_permission(by, "networks.change_network", current.network)
         if current.sequence != sequence:
             raise StaleMeeting(current)
         before = snapshot(current, MEETING_FIELDS)
@@ -266,7 +262,7 @@ def meeting_minutes_save(
     `sequence` (None: the system, which does not check)."""
     with transaction.atomic():
         current = _locked(meeting)
-        _require(by, "networks.change_network", current.network)
+        require_permission(by, "networks.change_network", current.network)
         if sequence is not None and current.sequence != sequence:
             raise StaleMeeting(current)
         before = snapshot(current, ["minutes"])
@@ -306,7 +302,7 @@ def agenda_item_add(
     _check_item(title, duration_minutes)
     with transaction.atomic():
         current = _locked(meeting)
-        _require(by, "networks.change_network", current.network)
+        require_permission(by, "networks.change_network", current.network)
         items = AgendaItem.objects.filter(meeting=current)
         if items.count() >= MAX_AGENDA_ITEMS:
             raise ValidationError(
@@ -346,7 +342,7 @@ def agenda_item_update(
     _check_item(title, duration_minutes)
     with transaction.atomic():
         current, meeting = _locked_item(item)
-        _require(by, "networks.change_network", meeting.network)
+        require_permission(by, "networks.change_network", meeting.network)
         before = snapshot(current, ITEM_FIELDS)
         current.title, current.duration_minutes, current.notes = title, duration_minutes, notes
         current.save(update_fields=ITEM_FIELDS)
@@ -364,7 +360,7 @@ def agenda_item_update(
 def agenda_item_remove(*, item: AgendaItem, by: User | None) -> None:
     with transaction.atomic():
         current, meeting = _locked_item(item)
-        _require(by, "networks.change_network", meeting.network)
+        require_permission(by, "networks.change_network", meeting.network)
         audit_record(
             actor=by,
             action="meetings.agenda_item.remove",
@@ -379,7 +375,7 @@ def agenda_item_move(*, item: AgendaItem, up: bool, by: User | None) -> AgendaIt
     """Swap the item with the one before it (`up`) or after it; at the end, nothing moves."""
     with transaction.atomic():
         current, meeting = _locked_item(item)
-        _require(by, "networks.change_network", meeting.network)
+        require_permission(by, "networks.change_network", meeting.network)
         items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting))
         index = next(n for n, other in enumerate(items) if other.pk == current.pk)
         other_index = index - 1 if up else index + 1
