@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -13,8 +14,9 @@ from django.core.paginator import Page, Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -45,6 +47,36 @@ def paginate(request: HttpRequest, queryset: QuerySet[Any], *, param: str = "sid
     page = paginator.page(int(raw))
     page.param = param  # type: ignore[attr-defined]
     return page
+
+
+def edit_conflict(
+    request: HttpRequest,
+    *,
+    form: Any,
+    current: Model,
+    fields: Iterable[str],
+    message: str | Promise,
+    template_name: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """Someone saved first (409): show what they saved beside what this user typed.
+
+    The user's text is kept in a form bound to the current version, so saving again
+    knowingly replaces the other's. `form` is the user's validated form.
+    """
+    changes = [
+        (form.fields[name].label, getattr(current, name), form.cleaned_data[name])
+        for name in fields
+        if str(getattr(current, name)) != str(form.cleaned_data[name])
+    ]
+    data = request.POST.copy()
+    data["version"] = str(current.version)  # type: ignore[attr-defined]
+    rebound = type(form)(data, instance=current)
+    rebound.is_valid()
+    rebound.add_error(None, message)
+    return render(
+        request, template_name, {**context, "form": rebound, "conflict": changes}, status=409
+    )
 
 
 class CachedObjectMixin:

@@ -15,7 +15,7 @@ from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from netvaerk.core.exports import FORMATS, csv_response, xlsx_response
-from netvaerk.core.views import paginate, request_user
+from netvaerk.core.views import edit_conflict, paginate, request_user
 from netvaerk.organisation.models import ForumMeeting
 from netvaerk.organisation.rules import person_of
 
@@ -137,7 +137,18 @@ class IdeaEditView(LoginRequiredMixin, View):
                 **{name: data[name] for name in services.IDEA_FIELDS},
             )
         except services.StaleIdea as stale:
-            return self._conflict(request, form, stale.current)
+            return edit_conflict(
+                request,
+                form=form,
+                current=stale.current,
+                fields=services.IDEA_FIELDS,
+                message=_(
+                    "Someone else saved this idea while you were editing it. Your text is kept "
+                    "below; compare it with theirs and save again."
+                ),
+                template_name=self.template_name,
+                context={"idea": stale.current},
+            )
         if submit:
             try:
                 idea = services.idea_submit(idea=idea, by=request_user(request))
@@ -148,27 +159,6 @@ class IdeaEditView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Your changes were saved."))
         return redirect(idea)
-
-    def _conflict(self, request: HttpRequest, form: IdeaForm, current: Idea) -> HttpResponse:
-        """Someone saved first: keep what this user typed, and show what the other changed."""
-        changes = [
-            (form.fields[name].label, getattr(current, name), form.cleaned_data[name])
-            for name in services.IDEA_FIELDS
-            if str(getattr(current, name)) != str(form.cleaned_data[name])
-        ]
-        data = request.POST.copy()
-        data["version"] = str(current.version)  # saving again now replaces the other's text
-        form = IdeaForm(data, instance=current)
-        form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Someone else saved this idea while you were editing it. Your text is kept "
-                "below; compare it with theirs and save again."
-            ),
-        )
-        context = {"form": form, "idea": current, "conflict": changes}
-        return render(request, self.template_name, context, status=409)
 
 
 # --- the idea page and what people do on it ---------------------------------------------------

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
-from netvaerk.core.views import paginate, request_user
+from netvaerk.core.views import edit_conflict, paginate, request_user
 from netvaerk.organisation.rules import person_of
 
 from . import phases, selectors, services
@@ -43,7 +43,8 @@ def network_or_404(request: HttpRequest, pk: int) -> Network:
     return network
 
 
-def _require(request: HttpRequest, permission: str, obj: Any) -> None:
+def require_perm(request: HttpRequest, permission: str, obj: Any) -> None:
+    """403 unless the signed-in user has `permission` on `obj` (the network's sub-apps use it)."""
     if not request.user.has_perm(permission, obj):
         raise PermissionDenied
 
@@ -100,7 +101,7 @@ class NetworkEditView(LoginRequiredMixin, View):
 
     def _network(self, request: HttpRequest, pk: int) -> Network:
         network = network_or_404(request, pk)
-        _require(request, "networks.change_network", network)
+        require_perm(request, "networks.change_network", network)
         return network
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -122,7 +123,18 @@ class NetworkEditView(LoginRequiredMixin, View):
                 network=network, version=data["version"], by=request_user(request), **fields
             )
         except services.StaleNetwork as stale:
-            return self._conflict(request, form, stale.current)
+            return edit_conflict(
+                request,
+                form=form,
+                current=stale.current,
+                fields=services.NETWORK_FIELDS,
+                message=_(
+                    "Someone else saved this network while you were editing it. Your text is "
+                    "kept below; compare it with theirs and save again."
+                ),
+                template_name=self.template_name,
+                context={"network": stale.current},
+            )
         except ValidationError as error:
             for name, errors in error.error_dict.items():
                 form.add_error(name if name in form.fields else None, errors)
@@ -130,34 +142,13 @@ class NetworkEditView(LoginRequiredMixin, View):
         messages.success(request, _("The network was saved."))
         return redirect(network)
 
-    def _conflict(self, request: HttpRequest, form: NetworkForm, current: Network) -> HttpResponse:
-        """Someone saved first: keep what this user typed, and show what the other changed."""
-        changes = [
-            (form.fields[name].label, getattr(current, name), form.cleaned_data[name])
-            for name in services.NETWORK_FIELDS
-            if str(getattr(current, name) or "") != str(form.cleaned_data[name] or "")
-        ]
-        data = request.POST.copy()
-        data["version"] = str(current.version)  # saving again now replaces the other's text
-        form = NetworkForm(data, instance=current)
-        form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Someone else saved this network while you were editing it. Your text is kept "
-                "below; compare it with theirs and save again."
-            ),
-        )
-        context = {"form": form, "network": current, "conflict": changes}
-        return render(request, self.template_name, context, status=409)
-
 
 class NetworkPhaseView(LoginRequiredMixin, View):
     """Move the network through a gate (POST target=<phase>)."""
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         network = network_or_404(request, pk)
-        _require(request, "networks.change_phase", network)
+        require_perm(request, "networks.change_phase", network)
         try:
             network = services.network_move_phase(
                 network=network, target=request.POST.get("target", ""), by=request_user(request)
@@ -204,7 +195,7 @@ class ParticipantsView(LoginRequiredMixin, View):
         network = network_or_404(request, pk)
         if request.POST.get("action") == "invite":
             return self._invite(request, network)
-        _require(request, "networks.manage_participants", network)
+        require_perm(request, "networks.manage_participants", network)
         form = ParticipationAddForm(request.POST)
         if not form.is_valid():
             return self._render(request, network, status=400, add_form=form)
@@ -225,7 +216,7 @@ class ParticipantsView(LoginRequiredMixin, View):
         return redirect("networks:participants", pk=network.pk)
 
     def _invite(self, request: HttpRequest, network: Network) -> HttpResponse:
-        _require(request, "networks.invite_guest", network)
+        require_perm(request, "networks.invite_guest", network)
         form = InvitationForm(request.POST)
         if not form.is_valid():
             return self._render(request, network, status=400, invitation_form=form)
@@ -246,7 +237,7 @@ class ParticipationView(LoginRequiredMixin, View):
 
     def _participation(self, request: HttpRequest, pk: int, participation_pk: int) -> Participation:
         network = network_or_404(request, pk)
-        _require(request, "networks.manage_participants", network)
+        require_perm(request, "networks.manage_participants", network)
         return get_object_or_404(
             Participation.objects.select_related("person", "network"),
             pk=participation_pk,

@@ -10,17 +10,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
-from netvaerk.core.views import paginate, request_user
+from netvaerk.core.views import edit_conflict, paginate, request_user
 from netvaerk.networks.models import Network
-from netvaerk.networks.views import network_or_404
+from netvaerk.networks.views import network_or_404, require_perm
 
 from . import selectors, services, uploads
 from .forms import DocumentForm, InvolvementForm, LearningNoteForm, MarkForm, NoteFilterForm
@@ -36,9 +37,10 @@ def _entry(
     return entry
 
 
-def _require(request: HttpRequest, permission: str, obj: Any) -> None:
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
+STALE_ENTRY = gettext_lazy(
+    "Someone else saved this entry while you were editing it. Your text is kept "
+    "below; compare it with theirs and save again."
+)
 
 
 def _with_permissions(page: Page, permissions: dict[str, str], user: Any) -> Page:
@@ -80,7 +82,7 @@ class InvolvementView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         network = network_or_404(request, pk)
-        _require(request, "networks.write_logs", network)
+        require_perm(request, "networks.write_logs", network)
         form = InvolvementForm(request.POST)
         if not form.is_valid():
             return _involvement_page(request, network, form, status=400)
@@ -99,7 +101,7 @@ class InvolvementEditView(LoginRequiredMixin, View):
 
     def _entry(self, request: HttpRequest, pk: int, entry_pk: int) -> Involvement:
         entry = _entry(Involvement, network_or_404(request, pk), entry_pk)
-        _require(request, "logbook.change_involvement", entry)
+        require_perm(request, "logbook.change_involvement", entry)
         return entry
 
     def get(self, request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
@@ -126,7 +128,15 @@ class InvolvementEditView(LoginRequiredMixin, View):
                 **{name: data[name] for name in services.INVOLVEMENT_FIELDS},
             )
         except services.StaleEntry as stale:
-            return _conflict(request, self.template_name, context, InvolvementForm, stale.current)
+            return edit_conflict(
+                request,
+                form=form,
+                current=stale.current,
+                fields=InvolvementForm.Meta.fields,
+                message=STALE_ENTRY,
+                template_name=self.template_name,
+                context=context,
+            )
         messages.success(request, _("Your changes were saved."))
         return redirect(_url("logbook:involvement", entry.network))
 
@@ -137,36 +147,6 @@ class InvolvementDeleteView(LoginRequiredMixin, View):
         services.involvement_delete(entry=entry, by=request_user(request))
         messages.success(request, _("The involvement was deleted."))
         return redirect(_url("logbook:involvement", entry.network))
-
-
-def _conflict(
-    request: HttpRequest,
-    template_name: str,
-    context: dict[str, Any],
-    form_class: type[InvolvementForm] | type[LearningNoteForm],
-    current: Involvement | LearningNote,
-) -> HttpResponse:
-    """Someone saved first: keep what this user typed, and show what the other saved."""
-    old_form = context["form"]
-    changes = [
-        (old_form.fields[name].label, getattr(current, name), old_form.cleaned_data[name])
-        for name in form_class._meta.fields or ()
-        if str(getattr(current, name)) != str(old_form.cleaned_data[name])
-    ]
-    data = request.POST.copy()
-    data["version"] = str(current.version)  # saving again now replaces the other's text
-    form = form_class(data, instance=current)
-    form.is_valid()
-    form.add_error(
-        None,
-        _(
-            "Someone else saved this entry while you were editing it. Your text is kept "
-            "below; compare it with theirs and save again."
-        ),
-    )
-    return render(
-        request, template_name, {**context, "form": form, "conflict": changes}, status=409
-    )
 
 
 # --- learning log ------------------------------------------------------------------------------
@@ -199,7 +179,7 @@ class LearningView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         network = network_or_404(request, pk)
-        _require(request, "networks.write_logs", network)
+        require_perm(request, "networks.write_logs", network)
         form = LearningNoteForm(request.POST)
         if not form.is_valid():
             return _learning_page(request, network, form, status=400)
@@ -218,7 +198,7 @@ class LearningEditView(LoginRequiredMixin, View):
 
     def _note(self, request: HttpRequest, pk: int, note_pk: int) -> LearningNote:
         note = _entry(LearningNote, network_or_404(request, pk), note_pk)
-        _require(request, "logbook.change_learningnote", note)
+        require_perm(request, "logbook.change_learningnote", note)
         return note
 
     def get(self, request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
@@ -241,7 +221,15 @@ class LearningEditView(LoginRequiredMixin, View):
                 **{name: data[name] for name in services.NOTE_FIELDS},
             )
         except services.StaleEntry as stale:
-            return _conflict(request, self.template_name, context, LearningNoteForm, stale.current)
+            return edit_conflict(
+                request,
+                form=form,
+                current=stale.current,
+                fields=LearningNoteForm.Meta.fields,
+                message=STALE_ENTRY,
+                template_name=self.template_name,
+                context=context,
+            )
         messages.success(request, _("Your changes were saved."))
         return redirect(_url("logbook:learning", note.network))
 
@@ -298,7 +286,7 @@ class DocumentsView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         network = network_or_404(request, pk)
-        _require(request, "networks.write_logs", network)
+        require_perm(request, "networks.write_logs", network)
         form = DocumentForm(request.POST, request.FILES)
         if not form.is_valid():
             return _documents_page(request, network, form, status=400)
