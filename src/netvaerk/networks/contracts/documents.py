@@ -1,29 +1,30 @@
 """The contract as a PDF (weasyprint, from its own print template) and as a DOCX (python-docx).
 
-Both are served as attachments. The PDF is rendered without fetching anything: every URL the
-HTML might name is refused, so text typed into a contract cannot reach the network.
+Both are served as attachments (core.documents: nothing fetched, text cleaned for XML).
 """
 
 from __future__ import annotations
 
-import io
-import re
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from netvaerk.core.documents import (
+    DOCUMENT_LANGUAGE,
+    DOCX_TYPE,
+    attachment,
+    clean,
+    docx_bytes,
+    render_pdf,
+)
+
 from .models import TEXT_FIELDS, Contract
 
 FORMATS = ("pdf", "docx")
-# The contract is a document of the Danish organisation, whatever language the reader uses.
-DOCUMENT_LANGUAGE = "da"
-# Characters XML (and so a DOCX) cannot hold.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _filename(contract: Contract, ext: str) -> str:
@@ -31,28 +32,9 @@ def _filename(contract: Contract, ext: str) -> str:
     return f"kontrakt-{slug}-v{contract.version}.{ext}"
 
 
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def _refuse_urls(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"the contract PDF fetches nothing: {url[:80]}")
-
-
 def pdf_response(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    from weasyprint import HTML
-
-    with translation.override(DOCUMENT_LANGUAGE):
-        html = render_to_string("contracts/print.html", context, request=request)
-    pdf = HTML(string=html, url_fetcher=_refuse_urls, base_url=None).write_pdf()
-    return _attachment(pdf, "application/pdf", _filename(context["contract"], "pdf"))
-
-
-def _clean(value: Any) -> str:
-    return _CONTROL.sub("", str(value or ""))
+    pdf = render_pdf("contracts/print.html", context, request)
+    return attachment(pdf, "application/pdf", _filename(context["contract"], "pdf"))
 
 
 def _label(contract: Contract, name: str) -> str:
@@ -74,10 +56,10 @@ def _docx(context: dict[str, Any]) -> HttpResponse:
     contract: Contract = context["contract"]
     network = contract.network
     document = Document()
-    document.core_properties.title = _clean(network.title)
-    document.add_heading(_clean(network.title), level=0)
+    document.core_properties.title = clean(network.title)
+    document.add_heading(clean(network.title), level=0)
     document.add_paragraph(
-        _clean(
+        clean(
             _("Network contract, version %(version)s. %(kind)s, phase %(phase)s.")
             % {
                 "version": contract.version,
@@ -86,15 +68,15 @@ def _docx(context: dict[str, Any]) -> HttpResponse:
             }
         )
     )
-    document.add_paragraph(_clean(context["approval_text"]))
+    document.add_paragraph(clean(context["approval_text"]))
     for name in TEXT_FIELDS[:5]:
         document.add_heading(_label(contract, name), level=1)
-        document.add_paragraph(_clean(getattr(contract, name)) or "–")
+        document.add_paragraph(clean(getattr(contract, name)) or "–")
 
     document.add_heading(_("Roles"), level=1)
     for participation in context["roles"]:
         document.add_paragraph(
-            _clean(f"{participation.get_role_display()}: {participation.person.name}"),
+            clean(f"{participation.get_role_display()}: {participation.person.name}"),
             style="List Bullet",
         )
 
@@ -110,31 +92,25 @@ def _docx(context: dict[str, Any]) -> HttpResponse:
     for p in context["participants"]:
         hours = f"{p.hours_per_week}" + (f" ({_('approved')})" if p.hours_approved else "")
         row = table.add_row().cells
-        row[0].text = _clean(p.person.name)
-        row[1].text = _clean(p.get_role_display())
-        row[2].text = _clean(hours)
-        row[3].text = _clean(p.expected_contribution or p.application_plan)
+        row[0].text = clean(p.person.name)
+        row[1].text = clean(p.get_role_display())
+        row[2].text = clean(hours)
+        row[3].text = clean(p.expected_contribution or p.application_plan)
 
     document.add_heading(_("Time line"), level=1)
     document.add_paragraph(f"{_label(contract, 'starts_on')}: {_date(contract.starts_on)}")
     for milestone in context["milestones"]:
         done = f" ({_('done')})" if milestone.done else ""
         document.add_paragraph(
-            _clean(f"{_date(milestone.due_on)}: {milestone.title}{done}"), style="List Bullet"
+            clean(f"{_date(milestone.due_on)}: {milestone.title}{done}"), style="List Bullet"
         )
     document.add_paragraph(f"{_label(contract, 'ends_on')}: {_date(contract.ends_on)}")
 
     for name in TEXT_FIELDS[5:]:
         document.add_heading(_label(contract, name), level=1)
-        document.add_paragraph(_clean(getattr(contract, name)) or "–")
+        document.add_paragraph(clean(getattr(contract, name)) or "–")
     document.add_heading(_label(contract, "anchoring_owner"), level=1)
     owner = contract.anchoring_owner
-    document.add_paragraph(_clean(owner.name if owner else "–"))
+    document.add_paragraph(clean(owner.name if owner else "–"))
 
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _attachment(
-        buffer.getvalue(),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        _filename(contract, "docx"),
-    )
+    return attachment(docx_bytes(document), DOCX_TYPE, _filename(contract, "docx"))
