@@ -43,6 +43,7 @@ def generate(
     networks: int = 0,
     participations: int = 0,
     meetings: int = 0,
+    survey_answers: int = 0,
 ) -> str:
     out = StringIO()
     call_command(
@@ -56,6 +57,7 @@ def generate(
         networks=networks,
         participations=participations,
         meetings=meetings,
+        survey_answers=survey_answers,
         stdout=out,
         stderr=StringIO(),
     )

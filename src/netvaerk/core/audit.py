@@ -165,6 +165,26 @@ ACTION_LABELS = {
     "meetings.feed.create": _("Calendar address created"),
     "meetings.feed.renew": _("New calendar address"),
     "networks.scale.generate": _("Network scale data generated"),
+    # --- evaluation
+    # --- surveys
+    "surveys.instrument.import": _("Tie survey instrument imported"),
+    "surveys.instrument.set_default": _("Default tie survey instrument chosen"),
+    "surveys.survey.create": _("Tie survey created"),
+    "surveys.members.assign": _("Participants placed in tie survey groups"),
+    "surveys.wave.launch": _("Tie survey wave launched"),
+    "surveys.wave.remind": _("Tie survey reminder sent"),
+    "surveys.wave.close": _("Tie survey wave closed"),
+    "surveys.scale.generate": _("Tie survey scale data generated"),
+    # --- questionnaires
+    "questionnaires.questionnaire.create": _("Questionnaire created"),
+    "questionnaires.questionnaire.update": _("Questionnaire changed"),
+    "questionnaires.questionnaire.open": _("Questionnaire opened and sent"),
+    "questionnaires.questionnaire.remind": _("Questionnaire reminder sent"),
+    "questionnaires.questionnaire.close": _("Questionnaire closed"),
+    "questionnaires.question.create": _("Question added"),
+    "questionnaires.question.update": _("Question changed"),
+    "questionnaires.question.move": _("Question moved"),
+    "questionnaires.question.delete": _("Question deleted"),
 }
 TITLE_LABEL = pgettext_lazy("name of a thing", "title")
 FIELD_LABELS = {

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from netvaerk.evaluation import demo as evaluation_demo
+from netvaerk.evaluation.questionnaires import demo as questionnaires_demo
+from netvaerk.evaluation.surveys import demo as surveys_demo
 from netvaerk.ideas import demo as ideas_demo
 from netvaerk.networks import demo as networks_demo
 from netvaerk.networks.contracts import demo as contracts_demo
@@ -23,6 +26,9 @@ def load_demo() -> bool:
         contracts_demo.load()
         meetings_demo.load()
         logbook_demo.load()
+        evaluation_demo.load()
+        surveys_demo.load()
+        questionnaires_demo.load()
     return True
 
 

@@ -52,11 +52,11 @@ class Page:
         return self.axe_roles[0] if self.axe_roles else ANONYMOUS
 
 
-def _person_path(username: str) -> Callable[[], str]:
+def _person_path(username: str, name: str = "organisation:person") -> Callable[[], str]:
     def build() -> str:
         from netvaerk.organisation.models import Person
 
-        return reverse("organisation:person", args=[Person.objects.get(user__username=username).pk])
+        return reverse(name, args=[Person.objects.get(user__username=username).pk])
 
     return build
 
@@ -179,6 +179,12 @@ PAGES: list[Page] = [
         _person_path("medarbejder"),
         access(INTERNAL),
         axe_roles=("politiker",),
+    ),
+    # A JSON download (no axe): the person themself and the secretariat.
+    Page(
+        "organisation:person_data",
+        _person_path("medarbejder", "organisation:person_data"),
+        access(("medarbejder", *SECRETARIAT)),
     ),
     Page(
         "organisation:forums", _static("organisation:forums"), access(INTERNAL), axe_roles=("chef",)
@@ -322,11 +328,21 @@ PAGES: list[Page] = [
 
 def _app_pages() -> list[Page]:
     """The pages the network sub-apps register in their own `pages.py`."""
+    from netvaerk.evaluation import pages as evaluation
+    from netvaerk.evaluation.questionnaires import pages as questionnaires
+    from netvaerk.evaluation.surveys import pages as surveys
     from netvaerk.networks.contracts import pages as contracts
     from netvaerk.networks.logbook import pages as logbook
     from netvaerk.networks.meetings import pages as meetings
 
-    return [*contracts.PAGES, *meetings.PAGES, *logbook.PAGES]
+    return [
+        *contracts.PAGES,
+        *meetings.PAGES,
+        *logbook.PAGES,
+        *evaluation.PAGES,
+        *surveys.PAGES,
+        *questionnaires.PAGES,
+    ]
 
 
 PAGES.extend(_app_pages())

@@ -64,3 +64,5 @@ rules.add_perm("organisation.import_org", is_secretariat)
 rules.add_perm("organisation.manage_forums", is_secretariat)
 rules.add_perm("organisation.manage_secretariat", is_secretariat)
 rules.add_perm("organisation.change_person", is_secretariat)
+# What the platform holds about a person: the person themself and the secretariat.
+rules.add_perm("organisation.export_person_data", is_secretariat | is_self)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("organisation/import/", views.ImportView.as_view(), name="import"),
     path("organisation/import/<int:pk>/", views.ImportPreviewView.as_view(), name="import_preview"),
     path("personer/<int:pk>/", views.PersonView.as_view(), name="person"),
+    path("personer/<int:pk>/data.json", views.PersonDataView.as_view(), name="person_data"),
     path("fora/", views.ForumListView.as_view(), name="forums"),
     path("fora/<slug:slug>/", views.ForumView.as_view(), name="forum"),
 ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -79,7 +80,28 @@ class PersonView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["managers"] = selectors.person_managers(self.object)
+        context["can_export"] = self.request.user.has_perm(
+            "organisation.export_person_data", self.object
+        )
         return context
+
+
+class PersonDataView(LoginRequiredMixin, View):
+    """Everything the platform holds about a person, as JSON (the person and the secretariat)."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from netvaerk.core.personal_data import person_data
+
+        person = Person.objects.select_related("unit", "user").filter(pk=pk).first()
+        if person is None:
+            raise Http404
+        if not request.user.has_perm("organisation.export_person_data", person):
+            raise PermissionDenied
+        response = JsonResponse(
+            person_data(person), json_dumps_params={"ensure_ascii": False, "indent": 2}
+        )
+        response["Content-Disposition"] = f'attachment; filename="persondata-{person.pk}.json"'
+        return response
 
 
 class ForumListView(PermissionRequiredMixin, ListView):

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "netvaerk.networks.contracts",
     "netvaerk.networks.meetings",
     "netvaerk.networks.logbook",
+    "netvaerk.evaluation",
+    "netvaerk.evaluation.surveys",
+    "netvaerk.evaluation.questionnaires",
     "netvaerk.ideas",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -169,6 +172,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netvaerksstedet@local
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The largest file a network may upload (bytes).
 NETWORK_DOCUMENT_MAX_BYTES = int(os.environ.get("NETWORK_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
+# Survey results of a group (or questionnaire) with fewer respondents than this are never shown.
+EVALUATION_MIN_GROUP_SIZE = int(os.environ.get("EVALUATION_MIN_GROUP_SIZE", 5))
 # The address people reach the platform at, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

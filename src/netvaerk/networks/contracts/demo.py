@@ -132,7 +132,7 @@ PLANS: dict[str, tuple[D, D | None, list[tuple[D, str]]]] = {
 APPROVED = (networks_demo.CAMPUS, networks_demo.PROCESS, networks_demo.PROJECT)
 
 
-def _manager_of(person: Person) -> Person | None:
+def manager_of(person: Person) -> Person | None:
     """The manager who approves `person`'s hours (networks.rules.approving_managers_q)."""
     if person.unit_id is None:
         return None
@@ -188,7 +188,7 @@ def _approve_hours() -> None:
     )
     for participation in participations:
         services.participation_approve_hours(
-            participation=participation, approver=_manager_of(participation.person), by=None
+            participation=participation, approver=manager_of(participation.person), by=None
         )
 
 

@@ -19,6 +19,7 @@ SECTIONS = [
     ("logbook:involvement", _("Involvement log")),
     ("logbook:learning", _("Learning log")),
     ("logbook:documents", _("Documents")),
+    ("evaluation:overview", _("Evaluation")),
 ]
 
 

@@ -15,6 +15,9 @@ Then come the networks, the same way: the selected ideas' networks and new ones 
 approved by their managers), milestones, a contract with its versions, and meetings, each
 network's start-up workshop first; the texts and dates each phase gate asks for are there.
 The generated networks are those proposed by generated people (external id "scale-…").
+
+Last, the tie surveys of those networks (`netvaerk.evaluation.surveys.scale`): groups drawn from
+the participants, closed baseline and follow-up waves, and about `--survey-answers` answers.
 """
 
 from __future__ import annotations
@@ -2228,6 +2231,12 @@ class Command(BaseCommand):
             "--participations", type=int, default=30_000, help="Participations in all"
         )
         parser.add_argument("--meetings", type=int, default=20_000, help="Network meetings in all")
+        parser.add_argument(
+            "--survey-answers",
+            type=int,
+            default=500_000,
+            help="Tie survey answers in all, in the generated networks (0: no surveys)",
+        )
 
     def _check_idea_sizes(self, options: dict[str, Any]) -> None:
         for name in ("ideas", "supports", "comments"):
@@ -2243,9 +2252,9 @@ class Command(BaseCommand):
             raise CommandError("Comments need at least one submitted idea.")
 
     def _check_network_sizes(self, options: dict[str, Any]) -> None:
-        for name in ("networks", "participations", "meetings"):
+        for name in ("networks", "participations", "meetings", "survey_answers"):
             if options[name] < 0:
-                raise CommandError(f"--{name} cannot be negative.")
+                raise CommandError(f"--{name.replace('_', '-')} cannot be negative.")
         networks, participations = options["networks"], options["participations"]
         cap = min(MAX_PEOPLE, options["people"])
         if participations and not networks * MIN_PEOPLE <= participations <= networks * cap:
@@ -2340,6 +2349,13 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(str(error)) from error
             self.stdout.write(f"Networks done in {time.perf_counter() - step:.1f} s.")
+            if options["survey_answers"]:
+                # Imported here: the survey phase builds on this module's Phases and NetworkRow.
+                from netvaerk.evaluation.surveys.scale import SurveyGenerator
+
+                step = time.perf_counter()
+                SurveyGenerator(self, answers=options["survey_answers"], seed=options["seed"]).run()
+                self.stdout.write(f"Tie surveys done in {time.perf_counter() - step:.1f} s.")
         self.stdout.write(self.style.SUCCESS(f"Done in {time.perf_counter() - started:.1f} s."))
 
     def _progress_stream(self) -> TextIO:

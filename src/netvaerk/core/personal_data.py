@@ -1,0 +1,53 @@
+"""What the platform holds about a person, gathered for a data export (GDPR art. 15).
+
+Each app contributes its part. Survey answers are stored pseudonymously (evaluation/tokens.py):
+the export says which surveys the person was invited to and whether they finished, never what
+they answered, since nothing links the answers to them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from netvaerk.organisation.models import Person
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def person_data(person: Person) -> dict[str, Any]:
+    from netvaerk.evaluation.selectors import person_invitations
+    from netvaerk.ideas.models import Idea, Support
+    from netvaerk.networks.models import Participation
+
+    return {
+        "person": {
+            "name": person.name,
+            "email": person.email,
+            "job_title": person.title,
+            "unit": str(person.unit) if person.unit_id else None,
+            "kind": person.kind,
+            "external_id": person.external_id,
+            "active": person.is_active,
+            "user": person.user.get_username() if person.user else None,
+        },
+        "networks": [
+            {
+                "network": p.network.title,
+                "role": p.role,
+                "joined_on": _iso(p.joined_on),
+                "left_on": _iso(p.left_on),
+                "hours_per_week": str(p.hours_per_week) if p.hours_per_week is not None else None,
+            }
+            for p in Participation.objects.filter(person=person).select_related("network")
+        ],
+        "ideas": [
+            {"title": idea.title, "state": idea.state, "created_at": _iso(idea.created_at)}
+            for idea in Idea.objects.filter(proposer=person).only("title", "state", "created_at")
+        ],
+        "supported_ideas": list(
+            Support.objects.filter(person=person).values_list("idea__title", flat=True)
+        ),
+        "survey_invitations": person_invitations(person),
+    }
