@@ -138,12 +138,13 @@ def portfolio_rows(networks: list[Network]) -> list[PortfolioRow]:
     ids = [n.pk for n in networks]
     latest = latest_indices(ids)
     by_network: dict[int, list[Indicator]] = {pk: [] for pk in ids}
-    for item in (
+    found = (
         Indicator.objects.filter(plan__network_id__in=ids)
         .only("plan_id", "baseline", "target", "latest_value", "direction")
         .annotate(network_id=F("plan__network_id"))
-    ):
-        by_network[item.network_id].append(_with_status(item))  # type: ignore[attr-defined]
+    )
+    for found_item in found:
+        by_network[found_item.network_id].append(_with_status(found_item))
     rows = []
     for network in networks:
         counts = {status.code: 0 for status in indicators.Status}
