@@ -391,3 +391,31 @@ def test_the_overview_lists_the_surveys_waiting_for_the_persons_answer(client_as
     assert f"/svar/{tie.token}/" in page and f"/svar/{questionnaire.token}/" in page
     # Someone else's links are never on another person's overview.
     assert tie.token not in client_as("leder").get("/").content.decode()
+
+
+# --- the evaluation guide's templates
+
+
+def test_the_secretariat_edits_a_template_and_new_plans_start_from_it(client_as) -> None:
+    from netvaerk.evaluation.models import EvaluationTemplate
+
+    template = EvaluationTemplate.objects.get(kind="welfare")
+    path = reverse("evaluation:template_edit", args=[template.pk])
+    data = {
+        "title": template.title,
+        "purpose": "Nyt formål fra skabelonen",
+        "questions_citizens": "Hvad mærker borgeren?",
+        "questions_network": "",
+        "questions_participants": "",
+        "indicators": "citizens | Ventetid | dage | Fagsystemet",
+    }
+    assert client_as("medarbejder").post(path, data).status_code == 403
+    bad = client_as("konsulent").post(path, {**data, "indicators": "bare en linje"})
+    assert bad.status_code == 400
+    assert client_as("konsulent").post(path, data).status_code == 302
+    assert AuditEntry.objects.filter(action="evaluation.template.update").exists()
+    client_as("direktor").post(url("evaluation:plan_create", YOUNG))
+    plan = EvaluationPlan.objects.get(network__title=YOUNG)
+    assert plan.purpose == "Nyt formål fra skabelonen"
+    form = client_as("direktor").get(url("evaluation:indicator_create", YOUNG)).content.decode()
+    assert "Ventetid" in form  # the guide's suggestion is offered

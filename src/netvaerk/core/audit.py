@@ -166,6 +166,15 @@ ACTION_LABELS = {
     "meetings.feed.renew": _("New calendar address"),
     "networks.scale.generate": _("Network scale data generated"),
     # --- evaluation
+    "evaluation.plan.create": _("Evaluation plan created"),
+    "evaluation.plan.update": _("Evaluation plan changed"),
+    "evaluation.plan.conclude": _("Evaluation conclusion recorded"),
+    "evaluation.indicator.create": _("Indicator added"),
+    "evaluation.indicator.update": _("Indicator changed"),
+    "evaluation.indicator.delete": _("Indicator deleted"),
+    "evaluation.measurement.create": _("Measurement recorded"),
+    "evaluation.measurement.delete": _("Measurement deleted"),
+    "evaluation.template.update": _("Evaluation template changed"),
     # --- surveys
     "surveys.instrument.import": _("Tie survey instrument imported"),
     "surveys.instrument.set_default": _("Default tie survey instrument chosen"),
@@ -185,6 +194,18 @@ ACTION_LABELS = {
     "questionnaires.question.update": _("Question changed"),
     "questionnaires.question.move": _("Question moved"),
     "questionnaires.question.delete": _("Question deleted"),
+    # --- handbook
+    "handbook.page.create": _("Handbook page created"),
+    "handbook.page.update": _("Handbook page changed"),
+    "handbook.page.restore": _("Handbook page restored to an earlier version"),
+    "handbook.template.link": _("Template linked to a handbook page"),
+    # --- insights
+    # --- silos
+    # --- reports
+    "reports.status_report.update": _("Status report text changed"),
+    # --- organisation (career)
+    "organisation.training.add": _("Training added to the portfolio"),
+    "organisation.training.remove": _("Training removed from the portfolio"),
 }
 TITLE_LABEL = pgettext_lazy("name of a thing", "title")
 FIELD_LABELS = {
@@ -243,4 +264,31 @@ FIELD_LABELS = {
     "for_status_report": _("use in the status report"),
     "filename": _("file name"),
     "size": _("size"),
+    "purpose": _("purpose"),
+    "questions_citizens": _("questions about citizens and community"),
+    "questions_network": _("questions about the network"),
+    "questions_participants": _("questions about the participants"),
+    "baseline_on": _("baseline measurement"),
+    "mid_on": _("midway measurement"),
+    "end_on": _("final measurement"),
+    "follow_up_on": _("follow-up after the test phase"),
+    "responsible": _("responsible"),
+    "concluded_on": _("conclusion decided on"),
+    "unit": _("unit"),
+    "baseline": _("baseline"),
+    "target": _("target"),
+    "direction": _("direction"),
+    "data_source": _("data source"),
+    "measured_on": _("date"),
+    "value": _("value"),
+    "note": _("note"),
+    "indicators": _("suggested indicators"),
+    "summary": _("summary"),
+    "body": _("text"),
+    "chapter": _("chapter"),
+    "order": _("order"),
+    "slug": _("address"),
+    "handbook_page": _("handbook page"),
+    "background": _("background"),
+    "next_steps": _("next steps"),
 }

@@ -7,7 +7,10 @@ from django.db import transaction
 from netvaerk.evaluation import demo as evaluation_demo
 from netvaerk.evaluation.questionnaires import demo as questionnaires_demo
 from netvaerk.evaluation.surveys import demo as surveys_demo
+from netvaerk.handbook import demo as handbook_demo
 from netvaerk.ideas import demo as ideas_demo
+from netvaerk.insights import demo as insights_demo
+from netvaerk.insights.reports import demo as reports_demo
 from netvaerk.networks import demo as networks_demo
 from netvaerk.networks.contracts import demo as contracts_demo
 from netvaerk.networks.logbook import demo as logbook_demo
@@ -29,6 +32,9 @@ def load_demo() -> bool:
         evaluation_demo.load()
         surveys_demo.load()
         questionnaires_demo.load()
+        handbook_demo.load()
+        insights_demo.load()
+        reports_demo.load()
     return True
 
 

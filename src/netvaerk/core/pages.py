@@ -46,9 +46,13 @@ class Page:
     statuses: dict[str, int]
     # Roles the browser suite signs in as to run axe (the first is the benchmark's role).
     axe_roles: tuple[str, ...] = field(default=())
+    # The benchmark's role for a page axe does not check (a download); else axe_roles[0].
+    bench_role: str | None = None
 
     @property
     def benchmark_role(self) -> str:
+        if self.bench_role is not None:
+            return self.bench_role
         return self.axe_roles[0] if self.axe_roles else ANONYMOUS
 
 
@@ -185,6 +189,14 @@ PAGES: list[Page] = [
         "organisation:person_data",
         _person_path("medarbejder", "organisation:person_data"),
         access(("medarbejder", *SECRETARIAT)),
+        bench_role="medarbejder",
+    ),
+    # The career portfolio as a PDF: the person themself and the secretariat.
+    Page(
+        "organisation:portfolio_pdf",
+        _person_path("medarbejder", "organisation:portfolio_pdf"),
+        access(("medarbejder", *SECRETARIAT)),
+        bench_role="medarbejder",
     ),
     Page(
         "organisation:forums", _static("organisation:forums"), access(INTERNAL), axe_roles=("chef",)
@@ -331,6 +343,10 @@ def _app_pages() -> list[Page]:
     from netvaerk.evaluation import pages as evaluation
     from netvaerk.evaluation.questionnaires import pages as questionnaires
     from netvaerk.evaluation.surveys import pages as surveys
+    from netvaerk.handbook import pages as handbook
+    from netvaerk.insights import pages as insights
+    from netvaerk.insights.reports import pages as reports
+    from netvaerk.insights.silos import pages as silos
     from netvaerk.networks.contracts import pages as contracts
     from netvaerk.networks.logbook import pages as logbook
     from netvaerk.networks.meetings import pages as meetings
@@ -342,6 +358,10 @@ def _app_pages() -> list[Page]:
         *evaluation.PAGES,
         *surveys.PAGES,
         *questionnaires.PAGES,
+        *handbook.PAGES,
+        *insights.PAGES,
+        *silos.PAGES,
+        *reports.PAGES,
     ]
 
 

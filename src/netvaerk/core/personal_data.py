@@ -49,5 +49,15 @@ def person_data(person: Person) -> dict[str, Any]:
         "supported_ideas": list(
             Support.objects.filter(person=person).values_list("idea__title", flat=True)
         ),
+        "training": [
+            {
+                "kind": t.kind,
+                "title": t.title,
+                "provider": t.provider,
+                "started_on": _iso(t.started_on),
+                "completed_on": _iso(t.completed_on),
+            }
+            for t in person.trainings.all()
+        ],
         "survey_invitations": person_invitations(person),
     }

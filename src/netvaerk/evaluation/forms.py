@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from netvaerk.networks.models import Network, NetworkType
 from netvaerk.organisation.models import ForumMeeting, Person, Unit
 
-from .models import EvaluationPlan, Indicator, Measurement
+from .models import EvaluationPlan, EvaluationTemplate, Indicator, Level, Measurement
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -171,3 +171,36 @@ class PortfolioFilterForm(forms.Form):
         queryset=Unit.objects.filter(level=Unit.Level.AREA, is_active=True).order_by("name"),
         empty_label=_("All areas"),
     )
+
+
+class TemplateForm(forms.ModelForm):
+    class Meta:
+        model = EvaluationTemplate
+        fields = [
+            "title",
+            "purpose",
+            "questions_citizens",
+            "questions_network",
+            "questions_participants",
+            "indicators",
+        ]
+        help_texts = {
+            "indicators": _(
+                "One indicator per line: level | name | unit | data source. The level is "
+                "citizens, network or participants."
+            ),
+        }
+
+    def clean_indicators(self) -> str:
+        text: str = self.cleaned_data["indicators"]
+        levels = {level.value for level in Level}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [part.strip() for part in line.split("|")]
+            if len(parts) != 4 or parts[0] not in levels or not parts[1]:
+                raise forms.ValidationError(
+                    _("Line %(number)s is not “level | name | unit | data source”.")
+                    % {"number": number}
+                )
+        return text

@@ -45,6 +45,15 @@ class EvaluationTemplate(models.Model):
     # One suggested indicator per line: "level | name | unit | data source".
     indicators = models.TextField(_("suggested indicators"), blank=True)
     updated_at = models.DateTimeField(_("changed"), default=timezone.now)
+    # The handbook page that describes this template (the handbook shows the template there).
+    handbook_page = models.OneToOneField(
+        "handbook.Page",
+        verbose_name=_("handbook page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evaluation_template",
+    )
 
     class Meta:
         ordering = ["kind"]

@@ -57,6 +57,14 @@ def _campus_indicator(name: str) -> Callable[[], str]:
     return build
 
 
+def _template_edit() -> str:
+    from .models import EvaluationTemplate
+
+    template = EvaluationTemplate.objects.order_by("pk").first()
+    assert template is not None, "the demo has evaluation templates"
+    return reverse("evaluation:template_edit", args=[template.pk])
+
+
 ELDERLY_READERS = {**access(ROLES), "politiker": NOT_FOUND}
 CAMPUS_READERS = {**access(ROLES), "borger": NOT_FOUND}
 ELDERLY_CHANGE = {**access((*SECRETARIAT, "netvaerksleder", "chef")), "politiker": NOT_FOUND}
@@ -128,6 +136,18 @@ PAGES: list[Page] = [
         lambda: reverse("evaluation:portfolio") + "?kind=welfare",
         access(SECRETARIAT),
         axe_roles=("konsulent",),
+    ),
+    Page(
+        "evaluation:templates",
+        lambda: reverse("evaluation:templates"),
+        access(SECRETARIAT),
+        axe_roles=("konsulent",),
+    ),
+    Page(
+        "evaluation:template_edit",
+        _template_edit,
+        access(SECRETARIAT),
+        axe_roles=("direktor",),
     ),
     Page(
         "evaluation:answer(unknown)",

@@ -290,3 +290,34 @@ def measurement_delete(*, measurement: Measurement, by: User | None) -> None:
         )
         measurement.delete()
         _refresh_latest(indicator)
+
+
+TEMPLATE_EDIT_FIELDS = ["title", *TEMPLATE_FIELDS, "indicators"]
+
+
+def template_update(
+    *, template: EvaluationTemplate, by: User | None, **fields: Any
+) -> EvaluationTemplate:
+    """The secretariat changes the evaluation guide's starting plan for a type of network.
+
+    Plans already made keep their text; new plans start from the changed template.
+    """
+    unknown = set(fields) - set(TEMPLATE_EDIT_FIELDS)
+    if unknown:
+        raise TypeError(f"not a template field: {sorted(unknown)}")
+    require_permission(by, "evaluation.manage_templates")
+    with transaction.atomic():
+        current = EvaluationTemplate.objects.select_for_update().get(pk=template.pk)
+        before = snapshot(current, TEMPLATE_EDIT_FIELDS)
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.updated_at = datetime.datetime.now(tz=datetime.UTC)
+        current.save()
+        audit_record(
+            actor=by,
+            action="evaluation.template.update",
+            target=current,
+            before=before,
+            after=snapshot(current, TEMPLATE_EDIT_FIELDS),
+        )
+    return current

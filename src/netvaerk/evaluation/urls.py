@@ -44,5 +44,7 @@ urlpatterns = [
     ),
     path("netvaerk/<int:pk>/evaluering/rapport/", views.ReportView.as_view(), name="report"),
     path("evaluering/", views.PortfolioView.as_view(), name="portfolio"),
+    path("evaluering/skabeloner/", views.TemplateListView.as_view(), name="templates"),
+    path("evaluering/skabeloner/<int:pk>/", views.TemplateEditView.as_view(), name="template_edit"),
     path("svar/<str:token>/", views.AnswerView.as_view(), name="answer"),
 ]

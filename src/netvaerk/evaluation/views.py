@@ -24,8 +24,15 @@ from netvaerk.networks.services import StaleNetwork
 from netvaerk.networks.views import network_or_404, require_perm
 
 from . import report, selectors, services
-from .forms import ConclusionForm, IndicatorForm, MeasurementForm, PlanForm, PortfolioFilterForm
-from .models import EvaluationPlan, Indicator
+from .forms import (
+    ConclusionForm,
+    IndicatorForm,
+    MeasurementForm,
+    PlanForm,
+    PortfolioFilterForm,
+    TemplateForm,
+)
+from .models import EvaluationPlan, EvaluationTemplate, Indicator
 
 STALE = gettext_lazy(
     "Someone else saved this while you were editing it. Your text is kept below; compare it "
@@ -388,6 +395,46 @@ def _portfolio_export(fmt: str, rows: list[selectors.PortfolioRow]) -> HttpRespo
     if fmt == "csv":
         return csv_response("evalueringsportefolje.csv", header, data)
     return xlsx_response("evalueringsportefolje.xlsx", header, data, sheet=_("Portfolio"))
+
+
+class TemplateListView(PermissionRequiredMixin, View):
+    """The evaluation guide's starting plans, one per type of network (the secretariat's)."""
+
+    permission_required = "evaluation.manage_templates"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        templates = EvaluationTemplate.objects.select_related("handbook_page")
+        return render(request, "evaluation/template_list.html", {"templates": templates})
+
+
+class TemplateEditView(PermissionRequiredMixin, View):
+    permission_required = "evaluation.manage_templates"
+    template_name = "evaluation/template_form.html"
+
+    def _template(self, pk: int) -> EvaluationTemplate:
+        template = EvaluationTemplate.objects.filter(pk=pk).first()
+        if template is None:
+            raise Http404
+        return template
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        template = self._template(pk)
+        context = {"template": template, "form": TemplateForm(instance=template)}
+        return render(request, self.template_name, context)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        template = self._template(pk)
+        form = TemplateForm(request.POST, instance=EvaluationTemplate.objects.get(pk=pk))
+        if not form.is_valid():
+            context = {"template": template, "form": form}
+            return render(request, self.template_name, context, status=400)
+        services.template_update(
+            template=template,
+            by=request_user(request),
+            **{name: form.cleaned_data[name] for name in services.TEMPLATE_EDIT_FIELDS},
+        )
+        messages.success(request, _("The template was saved. New evaluation plans start from it."))
+        return redirect(reverse("evaluation:templates"))
 
 
 class AnswerView(View):

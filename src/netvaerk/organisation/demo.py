@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from netvaerk.core.models import User
 from netvaerk.core.services import user_create
 
 from .importers import ParsedFile, PersonRow, UnitRow
-from .models import Forum, Person, SecretariatAssignment, Unit
+from .models import Forum, Person, SecretariatAssignment, Training, Unit
 from .services import (
     forum_create,
     forum_member_add,
@@ -23,6 +24,7 @@ from .services import (
     person_link_user,
     person_update,
     secretariat_assign,
+    training_add,
 )
 
 ROOT = "demo-root"
@@ -163,6 +165,44 @@ DEMO_USERS = [
     ("politiker", "medlem af et udvalg"),
     ("borger", "inviteret gæst (borger)"),
 ]
+# The career portfolios (DESIGN.md §9): the five innovators on KL and KTO's innovator training
+# from the autumn of 2013, the network leaders on a facilitator course, and a few signed up for
+# the diploma module in network management in March 2014.
+_INNOVATOR_TRAINING = (
+    Training.Kind.INNOVATOR,
+    "Innovatøruddannelse (KL og KTO)",
+    "KL og KTO",
+    datetime.date(2013, 9, 1),
+    None,
+    None,
+    None,
+)
+_FACILITATOR_COURSE = (
+    Training.Kind.FACILITATOR,
+    "Facilitering af netværksmøder",
+    "Netværkssekretariatet",
+    datetime.date(2013, 11, 12),
+    datetime.date(2013, 11, 13),
+    Decimal("14"),
+    None,
+)
+_DIPLOMA = (
+    Training.Kind.DIPLOMA,
+    "Netværksledelse i den offentlige opgaveløsning",
+    "Metropol, Institut for Ledelse og Forvaltning",
+    datetime.date(2014, 3, 1),
+    None,
+    None,
+    Decimal("5"),
+)
+TRAININGS: list[tuple[Any, ...]] = [
+    *[(external_id, *_INNOVATOR_TRAINING) for external_id in INNOVATORS],
+    *[
+        (external_id, *_FACILITATOR_COURSE)
+        for external_id in ("demo-p15", "demo-p19", "demo-p17", "demo-p26", "demo-p03", "demo-p02")
+    ],
+    *[(external_id, *_DIPLOMA) for external_id in ("demo-p15", "demo-p19", "demo-p26")],
+]
 DEMO_PASSWORD = "demo"  # noqa: S105 - the documented demo password, only with demo data
 
 
@@ -215,3 +255,15 @@ def load() -> None:
     ]:
         person = person_create(name=name, kind=kind, email=f"{username}@demo.invalid", by=None)
         person_link_user(person=person, user=users[username], by=None)
+    for external_id, kind, title, provider, started_on, completed_on, hours, ects in TRAININGS:
+        training_add(
+            person=people[external_id],
+            kind=kind,
+            title=title,
+            provider=provider,
+            started_on=started_on,
+            completed_on=completed_on,
+            hours=hours,
+            ects=ects,
+            by=None,
+        )

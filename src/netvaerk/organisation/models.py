@@ -222,3 +222,35 @@ class OrgImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+
+class Training(models.Model):
+    """A training or course a person took (or will take): part of their career portfolio."""
+
+    class Kind(models.TextChoices):
+        FACILITATOR = "facilitator", _("Facilitator training")
+        INNOVATOR = "innovator", _("Innovator training")
+        COURSE = "course", _("Course")
+        DIPLOMA = "diploma", _("Diploma module")
+        OTHER = "other", _("Other")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="trainings")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(pgettext_lazy("name of a thing", "title"), max_length=200)
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    started_on = models.DateField(_("starts"))
+    completed_on = models.DateField(_("completed"), null=True, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=1, null=True, blank=True)
+    ects = models.DecimalField(
+        _("ECTS points"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        indexes = [models.Index(fields=["person", "started_on"])]
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.title}"

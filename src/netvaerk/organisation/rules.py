@@ -7,7 +7,7 @@ from typing import Any
 import rules
 from django.utils import timezone
 
-from .models import Person
+from .models import Person, Training
 
 
 def person_of(user: Any) -> Person | None:
@@ -66,3 +66,20 @@ rules.add_perm("organisation.manage_secretariat", is_secretariat)
 rules.add_perm("organisation.change_person", is_secretariat)
 # What the platform holds about a person: the person themself and the secretariat.
 rules.add_perm("organisation.export_person_data", is_secretariat | is_self)
+
+
+# The career portfolio. The secretariat records every kind of training; a person may add
+# (and remove) their own courses, diploma modules and other training, not the structure's own
+# facilitator and innovator programmes, which the secretariat records.
+SELF_KINDS = (Training.Kind.COURSE, Training.Kind.DIPLOMA, Training.Kind.OTHER)
+
+
+@rules.predicate
+def owns_training(user: Any, training: Training | None) -> bool:
+    return training is not None and is_self(user, training.person) and training.kind in SELF_KINDS
+
+
+rules.add_perm("organisation.manage_training", is_secretariat)
+rules.add_perm("organisation.add_training", is_secretariat | is_self)
+rules.add_perm("organisation.remove_training", is_secretariat | owns_training)
+rules.add_perm("organisation.view_portfolio", is_secretariat | is_self)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Forum, ForumMeeting, ForumMembership, Person, SecretariatAssignment, Unit
+from .models import (
+    Forum,
+    ForumMeeting,
+    ForumMembership,
+    Person,
+    SecretariatAssignment,
+    Training,
+    Unit,
+)
 
 
 @dataclass
@@ -118,3 +128,86 @@ def person_search(query: str) -> QuerySet[Person]:
         .select_related("unit")
         .order_by("name", "id")
     )
+
+
+# --- the career portfolio ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortfolioEntry:
+    """One network a person took part in. `title` is None when the viewer may not see the
+    network: it is then shown as "a private network", without a link."""
+
+    network_id: int
+    title: str | None
+    kind: str
+    role: str
+    participation: str
+    joined_on: datetime.date
+    left_on: datetime.date | None
+    hours_per_week: Decimal
+
+    @property
+    def masked(self) -> bool:
+        return self.title is None
+
+
+def person_portfolio(person: Person, viewer: Any) -> list[PortfolioEntry]:
+    """Every network the person took part in, newest first; two queries.
+
+    A network the viewer may not see keeps its type, role, period and hours but not its title.
+    The person themself sees all their own networks: they took part in them (the personal data
+    export names them too).
+    """
+    from netvaerk.networks.models import Network, NetworkType, Participation
+    from netvaerk.networks.rules import visible_networks
+
+    from .rules import is_self
+
+    rows = list(
+        Participation.objects.filter(person=person)
+        .select_related("network")
+        .only(
+            "role",
+            "kind",
+            "joined_on",
+            "left_on",
+            "hours_per_week",
+            "network__title",
+            "network__kind",
+        )
+        .order_by("-joined_on", "network__title", "pk")
+    )
+    ids = [row.network_id for row in rows]
+    if is_self(viewer, person):
+        visible = set(ids)
+    else:
+        visible = set(
+            visible_networks(viewer, Network.objects.filter(pk__in=ids)).values_list(
+                "pk", flat=True
+            )
+        )
+    kinds = dict(NetworkType.choices)
+    roles = dict(Participation.Role.choices)
+    participations = dict(Participation.Kind.choices)
+    return [
+        PortfolioEntry(
+            network_id=row.network_id,
+            title=row.network.title if row.network_id in visible else None,
+            kind=str(kinds.get(row.network.kind, row.network.kind)),
+            role=str(roles.get(row.role, row.role)),
+            participation=str(participations.get(row.kind, row.kind)),
+            joined_on=row.joined_on,
+            left_on=row.left_on,
+            hours_per_week=row.hours_per_week,
+        )
+        for row in rows
+    ]
+
+
+def person_trainings(person: Person) -> list[Training]:
+    """The person's trainings and courses, newest first; one query."""
+    trainings = list(Training.objects.filter(person=person).order_by("-started_on", "-pk"))
+    for training in trainings:
+        training.person = person  # the permission checks ask for it; no query per row
+    return trainings

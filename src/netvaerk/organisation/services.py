@@ -24,6 +24,7 @@ from .models import (
     OrgImport,
     Person,
     SecretariatAssignment,
+    Training,
     Unit,
 )
 
@@ -638,3 +639,65 @@ def person_create(
             subject=person,
         )
     return person
+
+
+# --- the career portfolio ------------------------------------------------------------------
+
+TRAINING_FIELDS = ["kind", "title", "provider", "started_on", "completed_on", "hours", "ects"]
+
+
+def training_add(
+    *,
+    person: Person,
+    kind: str,
+    title: str,
+    started_on: datetime.date,
+    provider: str = "",
+    completed_on: datetime.date | None = None,
+    hours: Decimal | None = None,
+    ects: Decimal | None = None,
+    by: User | None,
+) -> Training:
+    """Record a training or course in a person's portfolio (the secretariat, or the person's own
+    courses)."""
+    from .rules import SELF_KINDS
+
+    require_permission(by, "organisation.add_training", person)
+    if by is not None and kind not in SELF_KINDS:
+        require_permission(by, "organisation.manage_training")
+    if completed_on is not None and completed_on < started_on:
+        raise ValueError("A training cannot be completed before it starts.")
+    with transaction.atomic():
+        training = Training.objects.create(
+            person=person,
+            kind=kind,
+            title=title,
+            provider=provider,
+            started_on=started_on,
+            completed_on=completed_on,
+            hours=hours,
+            ects=ects,
+        )
+        audit_record(
+            actor=by,
+            action="organisation.training.add",
+            target=training,
+            after=snapshot(training, TRAINING_FIELDS),
+            subject=person,
+        )
+    return training
+
+
+def training_remove(*, training: Training, by: User | None) -> None:
+    """Take a training out of a person's portfolio."""
+    require_permission(by, "organisation.remove_training", training)
+    with transaction.atomic():
+        before = snapshot(training, TRAINING_FIELDS)
+        audit_record(
+            actor=by,
+            action="organisation.training.remove",
+            target=training,
+            before=before,
+            subject=training.person,
+        )
+        training.delete()

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
@@ -19,9 +20,9 @@ from rules.contrib.views import PermissionRequiredMixin
 from netvaerk.core.views import CachedObjectMixin, paginate, request_user
 
 from . import selectors
-from .forms import MeetingForm, OrgImportForm
+from .forms import MeetingForm, OrgImportForm, TrainingForm
 from .importers import ImportFileError, parse_files
-from .models import Forum, OrgImport, Person, Unit
+from .models import Forum, OrgImport, Person, Training, Unit
 from .services import (
     ImportAlreadyApplied,
     forum_meeting_create,
@@ -29,6 +30,8 @@ from .services import (
     org_import_plan,
     org_import_recheck_failed,
     org_import_upload,
+    training_add,
+    training_remove,
 )
 
 
@@ -83,7 +86,103 @@ class PersonView(PermissionRequiredMixin, DetailView):
         context["can_export"] = self.request.user.has_perm(
             "organisation.export_person_data", self.object
         )
+        context.update(_portfolio_context(self.request, self.object))
         return context
+
+
+def _training_kinds(request: HttpRequest) -> tuple[str, ...] | None:
+    """The kinds of training this user may record: all (the secretariat) or their own courses."""
+    from .rules import SELF_KINDS
+
+    if request.user.has_perm("organisation.manage_training"):
+        return None
+    return tuple(str(kind) for kind in SELF_KINDS)
+
+
+def _portfolio_context(
+    request: HttpRequest, person: Person, form: TrainingForm | None = None
+) -> dict[str, Any]:
+    """The person page's career portfolio: networks, trainings, and the add form if allowed."""
+    user = request.user
+    can_add = user.has_perm("organisation.add_training", person)
+    trainings = selectors.person_trainings(person)
+    return {
+        "portfolio": selectors.person_portfolio(person, user),
+        "trainings": [
+            (training, user.has_perm("organisation.remove_training", training))
+            for training in trainings
+        ],
+        "can_download_portfolio": user.has_perm("organisation.view_portfolio", person),
+        "training_form": form
+        or (TrainingForm(kinds=_training_kinds(request)) if can_add else None),
+    }
+
+
+def _person_or_404(pk: int) -> Person:
+    try:
+        return selectors.person_for_page(pk)
+    except Person.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+class TrainingAddView(LoginRequiredMixin, View):
+    """Add a training or course to a person's portfolio (the secretariat; a person their own)."""
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        person = _person_or_404(pk)
+        if not request.user.has_perm("organisation.add_training", person):
+            raise PermissionDenied
+        form = TrainingForm(request.POST, kinds=_training_kinds(request))
+        if not form.is_valid():
+            context = {
+                "person": person,
+                "managers": selectors.person_managers(person),
+                "can_export": request.user.has_perm("organisation.export_person_data", person),
+                **_portfolio_context(request, person, form),
+            }
+            return render(request, "organisation/person.html", context, status=400)
+        training_add(person=person, by=request_user(request), **form.cleaned_data)
+        messages.success(request, _("The training was added to the portfolio."))
+        return redirect(person.get_absolute_url() + "#uddannelse")
+
+
+class TrainingRemoveView(LoginRequiredMixin, View):
+    def post(self, request: HttpRequest, pk: int, training_pk: int) -> HttpResponse:
+        training = (
+            Training.objects.select_related("person", "person__user")
+            .filter(pk=training_pk, person_id=pk)
+            .first()
+        )
+        if training is None:
+            raise Http404
+        if not request.user.has_perm("organisation.remove_training", training):
+            raise PermissionDenied
+        person = training.person
+        training_remove(training=training, by=request_user(request))
+        messages.success(request, _("The training was removed from the portfolio."))
+        return redirect(person.get_absolute_url() + "#uddannelse")
+
+
+class PortfolioPdfView(LoginRequiredMixin, View):
+    """The person's career portfolio as PDF (the person themself and the secretariat)."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from django.utils.text import slugify
+
+        from netvaerk.core.documents import attachment, render_pdf
+
+        person = _person_or_404(pk)
+        if not request.user.has_perm("organisation.view_portfolio", person):
+            raise PermissionDenied
+        context = {
+            "person": person,
+            "portfolio": selectors.person_portfolio(person, request.user),
+            "trainings": selectors.person_trainings(person),
+            "today": timezone.localdate(),
+        }
+        pdf = render_pdf("organisation/portfolio_print.html", context, request)
+        filename = f"portefolje-{slugify(person.name)[:60] or person.pk}.pdf"
+        return attachment(pdf, "application/pdf", filename)
 
 
 class PersonDataView(LoginRequiredMixin, View):

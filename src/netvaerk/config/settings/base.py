@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "netvaerk.evaluation",
     "netvaerk.evaluation.surveys",
     "netvaerk.evaluation.questionnaires",
+    "netvaerk.handbook",
+    "netvaerk.insights",
+    "netvaerk.insights.silos",
+    "netvaerk.insights.reports",
     "netvaerk.ideas",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -56,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -228,5 +233,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        # weasyprint tells every layout step at INFO; its warnings still show.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

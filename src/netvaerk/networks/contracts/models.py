@@ -46,6 +46,15 @@ class ContractTemplate(models.Model):
     evaluation_summary = models.TextField(_("evaluation plan in brief"), blank=True)
     knowledge_sharing = models.TextField(_("knowledge-sharing duties"), blank=True)
     updated_at = models.DateTimeField(_("changed"), default=timezone.now)
+    # The handbook page that describes this template (the handbook shows the template there).
+    handbook_page = models.OneToOneField(
+        "handbook.Page",
+        verbose_name=_("handbook page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contract_template",
+    )
 
     class Meta:
         ordering = ["kind"]

@@ -29,6 +29,15 @@ class WorkshopDesign(models.Model):
     )
     duration_minutes = models.PositiveIntegerField(_("length in minutes"), default=180)
     updated_at = models.DateTimeField(_("changed"), default=timezone.now)
+    # The handbook page that describes this template (the handbook shows the template there).
+    handbook_page = models.OneToOneField(
+        "handbook.Page",
+        verbose_name=_("handbook page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshop_design",
+    )
 
     class Meta:
         ordering = ["title"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.test import Client
@@ -106,9 +107,11 @@ class Command(BaseCommand):
             client.get(path, secure=True)  # warm-up: templates, translations, connection
             timings = []
             for _run in range(repeat):
+                cache.clear()  # measure the work, not a cached result (insights/cache.py)
                 started = time.perf_counter()
                 client.get(path, secure=True)
                 timings.append((time.perf_counter() - started) * 1000)
+            cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(path, secure=True)
         finally:
