@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("netvaerk.insights.urls")),
     path("", include("netvaerk.insights.silos.urls")),
     path("", include("netvaerk.insights.reports.urls")),
+    path("", include("netvaerk.api.urls")),
     path("", include("netvaerk.ideas.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

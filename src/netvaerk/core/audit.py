@@ -194,6 +194,9 @@ ACTION_LABELS = {
     "questionnaires.question.update": _("Question changed"),
     "questionnaires.question.move": _("Question moved"),
     "questionnaires.question.delete": _("Question deleted"),
+    # --- api
+    "api.token.create": _("API token created"),
+    "api.token.revoke": _("API token revoked"),
     # --- handbook
     "handbook.page.create": _("Handbook page created"),
     "handbook.page.update": _("Handbook page changed"),

@@ -340,6 +340,7 @@ PAGES: list[Page] = [
 
 def _app_pages() -> list[Page]:
     """The pages the network sub-apps register in their own `pages.py`."""
+    from netvaerk.api import pages as api
     from netvaerk.evaluation import pages as evaluation
     from netvaerk.evaluation.questionnaires import pages as questionnaires
     from netvaerk.evaluation.surveys import pages as surveys
@@ -362,6 +363,7 @@ def _app_pages() -> list[Page]:
         *insights.PAGES,
         *silos.PAGES,
         *reports.PAGES,
+        *api.PAGES,
     ]
 
 

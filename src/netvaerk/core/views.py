@@ -147,6 +147,9 @@ class AccountView(LoginRequiredMixin, TemplateView):
         person = person_of(self.request.user)
         context["person"] = person
         context["entries"] = paginate(self.request, selectors.audit_entries_about(person))
+        from netvaerk.api.views import account_context  # the API section (tokens)
+
+        context.update(account_context(self.request))
         return context
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "netvaerk.insights",
     "netvaerk.insights.silos",
     "netvaerk.insights.reports",
+    "netvaerk.api",
     "netvaerk.ideas",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    "ninja",
 ]
 
 MIDDLEWARE = [
