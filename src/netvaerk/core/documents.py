@@ -14,6 +14,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.formats import date_format, number_format
 
 # Documents belong to the Danish organisation, whatever language the reader uses.
 DOCUMENT_LANGUAGE = "da"
@@ -51,3 +52,25 @@ def docx_bytes(document: Any) -> bytes:
 def clean(value: Any) -> str:
     """Text safe for a DOCX."""
     return _CONTROL.sub("", str(value or ""))
+
+
+def text_date(value: Any) -> str:
+    """A date as a document writes it (Danish long form), or a dash."""
+    return date_format(value, "DATE_FORMAT") if value else "–"
+
+
+def text_number(value: Any, decimals: int = 2) -> str:
+    """A number as a document writes it, or a dash."""
+    return "–" if value is None else number_format(value, decimal_pos=decimals)
+
+
+def docx_table(document: Any, header: list[str], rows: list[list[str]]) -> None:
+    """A bordered table in a python-docx document: a header row, then the rows."""
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = clean(text)
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, values, strict=True):
+            cell.text = clean(text)

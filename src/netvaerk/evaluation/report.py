@@ -11,7 +11,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.formats import date_format, number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -21,7 +20,10 @@ from netvaerk.core.documents import (
     attachment,
     clean,
     docx_bytes,
+    docx_table,
     render_pdf,
+    text_date,
+    text_number,
 )
 from netvaerk.networks.logbook.selectors import notes_for_status_report
 from netvaerk.networks.models import Network
@@ -90,29 +92,10 @@ def pdf_response(request: HttpRequest, report: dict[str, Any]) -> HttpResponse:
     return attachment(pdf, "application/pdf", _filename(report["network"], "pdf"))
 
 
-def _date(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value else "–"
-
-
-def _number(value: Any) -> str:
-    return "–" if value is None else number_format(value, decimal_pos=2)
-
-
 def docx_response(report: dict[str, Any]) -> HttpResponse:
     with translation.override(DOCUMENT_LANGUAGE):
         content = _docx(report)
     return attachment(content, DOCX_TYPE, _filename(report["network"], "docx"))
-
-
-def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = clean(text)
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = clean(text)
 
 
 def _docx(report: dict[str, Any]) -> bytes:
@@ -134,7 +117,7 @@ def _docx(report: dict[str, Any]) -> bytes:
         if plan and plan.concluded_on:
             document.add_paragraph(
                 clean(
-                    _("Decided on %(date)s") % {"date": _date(plan.concluded_on)}
+                    _("Decided on %(date)s") % {"date": text_date(plan.concluded_on)}
                     + (f" ({meeting})" if meeting else "")
                 )
             )
@@ -152,22 +135,24 @@ def _docx(report: dict[str, Any]) -> bytes:
         document.add_heading(_("Timing"), level=2)
         for name in ("baseline_on", "mid_on", "end_on", "follow_up_on"):
             label = str(plan._meta.get_field(name).verbose_name).capitalize()
-            document.add_paragraph(f"{label}: {_date(getattr(plan, name))}", style="List Bullet")
+            document.add_paragraph(
+                f"{label}: {text_date(getattr(plan, name))}", style="List Bullet"
+            )
         responsible = plan.responsible.name if plan.responsible else "–"
         document.add_paragraph(f"{_('Responsible')}: {clean(responsible)}")
 
     document.add_heading(_("Indicators"), level=1)
     if report["indicators"]:
-        _table(
+        docx_table(
             document,
             [_("Indicator"), _("Level"), _("Baseline"), _("Target"), _("Latest"), _("Status")],
             [
                 [
                     f"{item.name} ({item.unit})",
                     item.get_level_display(),
-                    _number(item.baseline),
-                    _number(item.target),
-                    f"{_number(item.latest_value)} ({_date(item.latest_on)})"
+                    text_number(item.baseline),
+                    text_number(item.target),
+                    f"{text_number(item.latest_value)} ({text_date(item.latest_on)})"
                     if item.latest_value is not None
                     else "–",
                     str(item.status.label),
@@ -183,16 +168,16 @@ def _docx(report: dict[str, Any]) -> bytes:
         document.add_paragraph(_("No tie survey yet."))
     for survey in report["surveys"]:
         document.add_heading(clean(survey.survey.title), level=2)
-        _table(
+        docx_table(
             document,
             [_("Wave"), _("Respondents"), _("Index"), _("Communication"), _("Relationships")],
             [
                 [
                     wave.label,
                     str(wave.result.respondents),
-                    _number(wave.result.index),
-                    _number(wave.result.communication),
-                    _number(wave.result.relationship),
+                    text_number(wave.result.index),
+                    text_number(wave.result.communication),
+                    text_number(wave.result.relationship),
                 ]
                 for wave in survey.waves
             ],
@@ -226,7 +211,7 @@ def _docx(report: dict[str, Any]) -> bytes:
         for summary in questionnaire.questions:
             document.add_paragraph(clean(summary.question.text), style="List Bullet")
             if summary.mean is not None:
-                document.add_paragraph(f"{_('Mean')}: {_number(summary.mean)}")
+                document.add_paragraph(f"{_('Mean')}: {text_number(summary.mean)}")
             for option, count in summary.options:
                 document.add_paragraph(clean(f"{option}: {count}"))
             for text in summary.texts:
@@ -236,17 +221,19 @@ def _docx(report: dict[str, Any]) -> bytes:
     if not report["notes"]:
         document.add_paragraph(_("No notes are marked for the report."))
     for note in report["notes"]:
-        document.add_paragraph(clean(f"{_date(note.written_on)}: {note.text}"), style="List Bullet")
+        document.add_paragraph(
+            clean(f"{text_date(note.written_on)}: {note.text}"), style="List Bullet"
+        )
     return docx_bytes(document)
 
 
 def _comparison_text(difference: Any) -> str:
     values = {
-        "before": _number(difference.before),
-        "after": _number(difference.after),
-        "difference": _number(difference.difference),
-        "low": _number(difference.low),
-        "high": _number(difference.high),
+        "before": text_number(difference.before),
+        "after": text_number(difference.after),
+        "difference": text_number(difference.difference),
+        "low": text_number(difference.low),
+        "high": text_number(difference.high),
     }
     text = (
         _(

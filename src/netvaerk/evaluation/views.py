@@ -51,6 +51,13 @@ def _plan_or_404(network: Network) -> EvaluationPlan:
     return plan
 
 
+def _changeable_plan(request: HttpRequest, pk: int) -> EvaluationPlan:
+    """The network's plan, for someone who may change the evaluation (else 403 or 404)."""
+    network = network_or_404(request, pk)
+    require_perm(request, "evaluation.change_evaluation", network)
+    return _plan_or_404(network)
+
+
 def _indicator_or_404(network: Network, pk: int) -> Indicator:
     indicator = selectors.indicator_in_network(network, pk)
     if indicator is None:
@@ -85,18 +92,13 @@ class PlanCreateView(LoginRequiredMixin, View):
 class PlanEditView(LoginRequiredMixin, View):
     template_name = "evaluation/plan_form.html"
 
-    def _plan(self, request: HttpRequest, pk: int) -> EvaluationPlan:
-        network = network_or_404(request, pk)
-        require_perm(request, "evaluation.change_evaluation", network)
-        return _plan_or_404(network)
-
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        plan = self._plan(request, pk)
+        plan = _changeable_plan(request, pk)
         form = PlanForm(instance=plan, initial={"version": plan.version})
         return render(request, self.template_name, {"network": plan.network, "form": form})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        plan = self._plan(request, pk)
+        plan = _changeable_plan(request, pk)
         form = PlanForm(request.POST, instance=EvaluationPlan.objects.get(pk=plan.pk))
         context: dict[str, Any] = {"network": plan.network, "form": form}
         if not form.is_valid():
@@ -128,13 +130,8 @@ class ConclusionView(LoginRequiredMixin, View):
 
     template_name = "evaluation/conclusion_form.html"
 
-    def _plan(self, request: HttpRequest, pk: int) -> EvaluationPlan:
-        network = network_or_404(request, pk)
-        require_perm(request, "evaluation.change_evaluation", network)
-        return _plan_or_404(network)
-
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        plan = self._plan(request, pk)
+        plan = _changeable_plan(request, pk)
         network = plan.network
         form = ConclusionForm(
             initial={
@@ -146,7 +143,7 @@ class ConclusionView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"network": network, "form": form})
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        plan = self._plan(request, pk)
+        plan = _changeable_plan(request, pk)
         form = ConclusionForm(request.POST)
         context: dict[str, Any] = {"network": plan.network, "form": form}
         if not form.is_valid():
@@ -178,11 +175,6 @@ class ConclusionView(LoginRequiredMixin, View):
 class IndicatorCreateView(LoginRequiredMixin, View):
     template_name = "evaluation/indicator_form.html"
 
-    def _plan(self, request: HttpRequest, pk: int) -> EvaluationPlan:
-        network = network_or_404(request, pk)
-        require_perm(request, "evaluation.change_evaluation", network)
-        return _plan_or_404(network)
-
     def _render(
         self, request: HttpRequest, plan: EvaluationPlan, form: IndicatorForm, status: int = 200
     ) -> HttpResponse:
@@ -191,11 +183,11 @@ class IndicatorCreateView(LoginRequiredMixin, View):
         return render(request, self.template_name, context, status=status)
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        plan = self._plan(request, pk)
+        plan = _changeable_plan(request, pk)
         return self._render(request, plan, IndicatorForm(network=plan.network))
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        plan = self._plan(request, pk)
+        plan = _changeable_plan(request, pk)
         form = IndicatorForm(request.POST, network=plan.network)
         if not form.is_valid():
             return self._render(request, plan, form, status=400)

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from netvaerk.core.documents import (
@@ -16,7 +15,10 @@ from netvaerk.core.documents import (
     attachment,
     clean,
     docx_bytes,
+    docx_table,
     render_pdf,
+    text_date,
+    text_number,
 )
 
 from .analysis import Block
@@ -55,25 +57,6 @@ def docx_response(context: dict[str, Any]) -> HttpResponse:
     return attachment(content, DOCX_TYPE, _filename(context, "docx"))
 
 
-def _date(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value else "–"
-
-
-def _number(value: Any, decimals: int = 2) -> str:
-    return "–" if value is None else number_format(value, decimal_pos=decimals)
-
-
-def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = clean(text)
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = clean(text)
-
-
 def _blocks(document: Any, blocks: list[Block]) -> None:
     for block in blocks:
         if block.items:
@@ -104,11 +87,11 @@ def _docx(context: dict[str, Any]) -> bytes:
     document.add_heading(_("Phases and timeline"), level=1)
     _blocks(document, texts["intro_phases"])
     for event in report.timeline:
-        document.add_paragraph(clean(f"{_date(event.day)}: {event.text}"), style="List Bullet")
+        document.add_paragraph(clean(f"{text_date(event.day)}: {event.text}"), style="List Bullet")
     if not report.timeline:
         document.add_paragraph(_("Nothing happened in the period."))
     document.add_heading(_("Networks by type and phase"), level=2)
-    _table(
+    docx_table(
         document,
         [_("Type"), *report.phase_labels, _("Total")],
         [
@@ -133,7 +116,11 @@ def _docx(context: dict[str, Any]) -> bytes:
             document.add_paragraph(
                 clean(
                     _("%(network)s, since %(date)s (%(phase)s)")
-                    % {"network": row.network.name, "date": _date(row.started), "phase": row.phase}
+                    % {
+                        "network": row.network.name,
+                        "date": text_date(row.started),
+                        "phase": row.phase,
+                    }
                 ),
                 style="List Bullet",
             )
@@ -145,7 +132,7 @@ def _docx(context: dict[str, Any]) -> bytes:
     _blocks(document, texts["intro_evaluation"])
     document.add_paragraph(clean(context["evaluation_text"]))
     if evaluation.rows:
-        _table(
+        docx_table(
             document,
             [
                 _("Network"),
@@ -159,8 +146,8 @@ def _docx(context: dict[str, Any]) -> bytes:
             [
                 [
                     row.network.name,
-                    _number(row.index),
-                    _number(row.index_change),
+                    text_number(row.index),
+                    text_number(row.index_change),
                     str(row.indicators),
                     str(row.reached),
                     str(row.progressing),
@@ -174,7 +161,7 @@ def _docx(context: dict[str, Any]) -> bytes:
                 document.add_heading(clean(row.network.name), level=2)
                 for note in row.notes:
                     document.add_paragraph(
-                        clean(f"{_date(note.written_on)}: {note.text}"), style="List Bullet"
+                        clean(f"{text_date(note.written_on)}: {note.text}"), style="List Bullet"
                     )
     if evaluation.more:
         document.add_paragraph(
@@ -185,7 +172,7 @@ def _docx(context: dict[str, Any]) -> bytes:
     document.add_heading(_("Ideas received"), level=1)
     _blocks(document, texts["intro_ideas"])
     if report.ideas:
-        _table(
+        docx_table(
             document,
             [_("Round"), _("Received"), _("Selected"), _("Parked"), _("Rejected"), _("Undecided")],
             [
@@ -209,7 +196,7 @@ def _docx(context: dict[str, Any]) -> bytes:
 
     document.add_heading(_("Staffing"), level=1)
     _blocks(document, texts["intro_staffing"])
-    _table(
+    docx_table(
         document,
         [_("Person"), _("Role"), _("Hours per week"), _("From"), _("Until")],
         [
@@ -217,8 +204,8 @@ def _docx(context: dict[str, Any]) -> bytes:
                 assignment.person,
                 role,
                 hours,
-                _date(assignment.starts_on),
-                _date(assignment.ends_on),
+                text_date(assignment.starts_on),
+                text_date(assignment.ends_on),
             ]
             for assignment, role, hours in context["staffing_rows"]
         ],

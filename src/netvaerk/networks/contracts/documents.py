@@ -9,7 +9,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -20,6 +19,7 @@ from netvaerk.core.documents import (
     clean,
     docx_bytes,
     render_pdf,
+    text_date,
 )
 
 from .models import TEXT_FIELDS, Contract
@@ -39,10 +39,6 @@ def pdf_response(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
 
 def _label(contract: Contract, name: str) -> str:
     return str(Contract._meta.get_field(name).verbose_name).capitalize()  # type: ignore[union-attr]
-
-
-def _date(value: Any) -> str:
-    return date_format(value, "DATE_FORMAT") if value else "–"
 
 
 def docx_response(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
@@ -98,13 +94,13 @@ def _docx(context: dict[str, Any]) -> HttpResponse:
         row[3].text = clean(p.expected_contribution or p.application_plan)
 
     document.add_heading(_("Time line"), level=1)
-    document.add_paragraph(f"{_label(contract, 'starts_on')}: {_date(contract.starts_on)}")
+    document.add_paragraph(f"{_label(contract, 'starts_on')}: {text_date(contract.starts_on)}")
     for milestone in context["milestones"]:
         done = f" ({_('done')})" if milestone.done else ""
         document.add_paragraph(
-            clean(f"{_date(milestone.due_on)}: {milestone.title}{done}"), style="List Bullet"
+            clean(f"{text_date(milestone.due_on)}: {milestone.title}{done}"), style="List Bullet"
         )
-    document.add_paragraph(f"{_label(contract, 'ends_on')}: {_date(contract.ends_on)}")
+    document.add_paragraph(f"{_label(contract, 'ends_on')}: {text_date(contract.ends_on)}")
 
     for name in TEXT_FIELDS[5:]:
         document.add_heading(_label(contract, name), level=1)
