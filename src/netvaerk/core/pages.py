@@ -122,13 +122,18 @@ def _meeting_path() -> str:
     return reverse("ideas:meeting", args=["chefforum", meeting.pk])
 
 
-def _network_path(
-    title: str = "Sammenhængende forløb for ældre efter udskrivning", name: str = "networks:detail"
+def network_path(
+    title: str = "Sammenhængende forløb for ældre efter udskrivning",
+    name: str = "networks:detail",
+    query: str = "",
 ) -> Callable[[], str]:
+    """The path of a page of the demo network `title` (the network apps' registries use it)."""
+
     def build() -> str:
         from netvaerk.networks.models import Network
 
-        return reverse(name, args=[Network.objects.get(title=title).pk])
+        pk = Network.objects.only("pk").get(title=title).pk
+        return reverse(name, args=[pk]) + query
 
     return build
 
@@ -282,25 +287,25 @@ PAGES: list[Page] = [
     Page("networks:list", _static("networks:list"), access(ROLES), axe_roles=("leder", "borger")),
     Page(
         "networks:detail",
-        _network_path(),
+        network_path(),
         {**access(ROLES), "politiker": NOT_FOUND},
         axe_roles=("netvaerksleder", "borger"),
     ),
     Page(
         "networks:detail(private)",
-        _network_path("Unge på vej mod uddannelse og job"),
+        network_path("Unge på vej mod uddannelse og job"),
         access(SECRETARIAT, denied=NOT_FOUND),
         axe_roles=("direktor",),
     ),
     Page(
         "networks:detail(committee)",
-        _network_path("Campus Albertslund"),
+        network_path("Campus Albertslund"),
         {**access(ROLES), "borger": NOT_FOUND},
         axe_roles=("politiker",),
     ),
     Page(
         "networks:edit",
-        _network_path(name="networks:edit"),
+        network_path(name="networks:edit"),
         {
             **access(("direktor", "konsulent", "chef", "netvaerksleder")),
             "politiker": NOT_FOUND,
@@ -309,7 +314,7 @@ PAGES: list[Page] = [
     ),
     Page(
         "networks:participants",
-        _network_path(name="networks:participants"),
+        network_path(name="networks:participants"),
         {**access(ROLES), "politiker": NOT_FOUND},
         axe_roles=("netvaerksleder", "medarbejder"),
     ),
@@ -324,7 +329,7 @@ PAGES: list[Page] = [
     ),
     Page(
         "networks:composition",
-        _network_path(name="networks:composition"),
+        network_path(name="networks:composition"),
         {**access(ROLES), "politiker": NOT_FOUND},
         axe_roles=("chef",),
     ),

@@ -19,25 +19,20 @@ from netvaerk.core.pages import (
     SECRETARIAT,
     Page,
     access,
+    network_path,
 )
-
-
-def _network(title: str) -> int:
-    from netvaerk.networks.models import Network
-
-    return Network.objects.only("pk").get(title=title).pk
 
 
 def _elderly(name: str, query: str = "") -> Callable[[], str]:
     from netvaerk.networks.demo import ELDERLY
 
-    return lambda: reverse(name, args=[_network(ELDERLY)]) + query
+    return network_path(ELDERLY, name, query)
 
 
 def _campus(name: str, query: str = "") -> Callable[[], str]:
     from netvaerk.networks.demo import CAMPUS
 
-    return lambda: reverse(name, args=[_network(CAMPUS)]) + query
+    return network_path(CAMPUS, name, query)
 
 
 def _campus_indicator(name: str) -> Callable[[], str]:

@@ -12,17 +12,7 @@ from collections.abc import Callable
 
 from django.urls import reverse
 
-from netvaerk.core.pages import NOT_FOUND, ROLES, SECRETARIAT, Page, access
-
-
-def _network(title: str) -> int:
-    from netvaerk.networks.models import Network
-
-    return Network.objects.only("pk").get(title=title).pk
-
-
-def _network_path(name: str, title: str, query: str = "") -> Callable[[], str]:
-    return lambda: reverse(name, args=[_network(title)]) + query
+from netvaerk.core.pages import NOT_FOUND, ROLES, SECRETARIAT, Page, access, network_path
 
 
 def _involvement_edit_path() -> str:
@@ -58,13 +48,13 @@ def _learning_edit_path() -> str:
 def _elderly(name: str, query: str = "") -> Callable[[], str]:
     from netvaerk.networks.demo import ELDERLY
 
-    return _network_path(name, ELDERLY, query)
+    return network_path(ELDERLY, name, query)
 
 
 def _campus(name: str, query: str = "") -> Callable[[], str]:
     from netvaerk.networks.demo import CAMPUS
 
-    return _network_path(name, CAMPUS, query)
+    return network_path(CAMPUS, name, query)
 
 
 ELDERLY_READERS = {**access(ROLES), "politiker": NOT_FOUND}
