@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
 from netvaerk.networks.meetings import services
 from netvaerk.networks.meetings.models import CalendarFeed, Meeting
-from netvaerk.organisation.models import Person
+from netvaerk.organisation.models import Forum, ForumMeeting, Person
 
 from .helpers import CAMPUS, ELDERLY, FAMILIES, PROCESS, PROJECT, kickoff, local, schedule, url
 
@@ -110,7 +112,9 @@ def test_the_feed_is_made_once_and_lists_several_networks(client_as) -> None:
     path = _feed_path(client)
     assert _feed_path(client) == path
     assert CalendarFeed.objects.filter(person__user__username="konsulent").count() == 1
-    assert {e["UID"] for e in _events(Client().get(path).content)} == {str(i) for i in ids}
+    events = _events(Client().get(path).content)
+    network_uids = {e["UID"] for e in events if not str(e["UID"]).startswith("forum-meeting-")}
+    assert network_uids == {str(i) for i in ids}
 
 
 def test_a_new_address_makes_the_old_one_stop_working(client_as) -> None:
@@ -160,3 +164,96 @@ def test_one_person_cannot_renew_anothers_feed(demo) -> None:
     other = Person.objects.get(user__username="medarbejder")
     with pytest.raises(PermissionDenied):
         services.calendar_feed_renew(person=other, by=user("leder"))
+
+
+# --- forum meetings ----------------------------------------------------------------------------
+
+
+def _forum_meeting(slug: str, days: int, title: str) -> ForumMeeting:
+    forum = Forum.objects.get(slug=slug)
+    return ForumMeeting.objects.create(
+        forum=forum, title=title, starts_at=local(days, 13), location="Rådhuset, lokale 2"
+    )
+
+
+def test_a_forum_meeting_has_its_own_file_with_the_ideas_on_its_agenda(client_as) -> None:
+    from netvaerk.ideas.models import AgendaItem as IdeaAgendaItem
+    from netvaerk.ideas.models import Idea
+
+    meeting = _forum_meeting("chefforum", 10, "Udvælgelse af idéer")
+    idea = Idea.objects.order_by("pk").first()
+    assert idea is not None
+    IdeaAgendaItem.objects.create(meeting=meeting, idea=idea, position=1)
+    path = reverse("meetings:forum_ics", args=["chefforum", meeting.pk])
+    page = client_as("chef").get(meeting.get_absolute_url())
+    assert path in page.content.decode()  # the meeting page links to its file
+    response = client_as("chef").get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    (event,) = _events(response.content)
+    assert event.decoded("DTSTART") == meeting.starts_at
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == datetime.timedelta(hours=2)
+    assert str(event["SUMMARY"]) == "Udvælgelse af idéer"
+    assert str(event["LOCATION"]) == "Rådhuset, lokale 2"
+    assert f"1. {idea.title}" in str(event["DESCRIPTION"])
+    assert str(event["URL"]) == f"http://testserver{meeting.get_absolute_url()}"
+
+
+def test_a_forum_meeting_file_follows_the_meeting_pages_rules(client_as) -> None:
+    meeting = _forum_meeting("chefforum", 10, "Chefforummøde")
+    path = reverse("meetings:forum_ics", args=["chefforum", meeting.pk])
+    assert client_as("borger").get(path).status_code == 403  # a guest sees no forum meetings
+    assert Client().get(path).status_code == 302  # to the sign-in page
+    wrong_forum = reverse("meetings:forum_ics", args=["direktorforum", meeting.pk])
+    assert client_as("konsulent").get(wrong_forum).status_code == 404
+    missing = reverse("meetings:forum_ics", args=["chefforum", meeting.pk + 1000])
+    assert client_as("konsulent").get(missing).status_code == 404
+
+
+def test_the_feed_has_the_meetings_of_the_forums_the_person_sits_in(client_as) -> None:
+    # direktor chairs Chefforum and sits in Direktørforum; konsulent is Chefforum's secretary.
+    chiefs = _forum_meeting("chefforum", 3, "Chefforum i december")
+    directors = _forum_meeting("direktorforum", -10, "Direktørforum i november")
+    _forum_meeting("chefforum", -100, "For gammelt forummøde")
+    mine = {str(chiefs.pk), str(directors.pk)}
+    events = _events(Client().get(_feed_path(client_as("direktor"))).content)
+    forum_events = [e for e in events if str(e["UID"]).startswith("forum-meeting-")]
+    assert {str(e["UID"]).split("-")[2].split("@")[0] for e in forum_events} >= mine
+    summaries = [str(e["SUMMARY"]) for e in forum_events]
+    assert "Chefforum: Chefforum i december" in summaries
+    assert "Direktørforum: Direktørforum i november" in summaries
+    assert not any("For gammelt" in s for s in summaries)
+    starts = [e.decoded("DTSTART") for e in events]
+    assert starts == sorted(starts)  # network and forum meetings in one time line
+
+    konsulent = _events(Client().get(_feed_path(client_as("konsulent"))).content)
+    konsulent_summaries = {str(e["SUMMARY"]) for e in konsulent}
+    assert "Chefforum: Chefforum i december" in konsulent_summaries
+    assert "Direktørforum: Direktørforum i november" not in konsulent_summaries
+
+    medarbejder = _events(Client().get(_feed_path(client_as("medarbejder"))).content)
+    assert not any(str(e["UID"]).startswith("forum-meeting-") for e in medarbejder)
+
+
+def test_the_feed_asks_as_often_with_many_forum_meetings(client_as) -> None:
+    from netvaerk.ideas.models import AgendaItem as IdeaAgendaItem
+    from netvaerk.ideas.models import Idea
+
+    path = _feed_path(client_as("direktor"))
+    ideas = list(Idea.objects.order_by("pk")[:3])
+
+    def grow(n: int) -> None:
+        for i in range(n):
+            meeting = _forum_meeting("chefforum", i + 1, f"Forummøde {i}")
+            for position, idea in enumerate(ideas):
+                IdeaAgendaItem.objects.create(meeting=meeting, idea=idea, position=position)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert Client().get(path).status_code == 200
+        return len(queries)
+
+    grow(2)
+    small = count()
+    grow(40)
+    assert count() == small

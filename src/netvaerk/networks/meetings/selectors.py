@@ -7,8 +7,9 @@ import datetime
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
+from netvaerk.ideas.models import AgendaItem as IdeaAgendaItem
 from netvaerk.networks.models import Network, Participation
-from netvaerk.organisation.models import Person
+from netvaerk.organisation.models import ForumMeeting, ForumMembership, Person
 
 from .models import AgendaItem, CalendarFeed, Meeting, WorkshopDesign
 
@@ -60,7 +61,7 @@ def feed_by_token(token: str) -> CalendarFeed:
 
 def feed_meetings(person: Person, now: datetime.datetime | None = None) -> list[Meeting]:
     """The meetings of every network the person takes part in now, from 90 days back, at most
-    500, the earliest first."""
+    500, the earliest first (the feed merges them with `feed_forum_meetings`)."""
     now = now or timezone.now()
     networks = Participation.objects.filter(person=person, left_on=None).values("network_id")
     return list(
@@ -85,4 +86,41 @@ def feed_meetings(person: Person, now: datetime.datetime | None = None) -> list[
             Prefetch("agenda", queryset=AgendaItem.objects.order_by("position", "pk"))
         )
         .order_by("starts_at", "pk")[:FEED_LIMIT]
+    )
+
+
+def feed_forum_meetings(person: Person, now: datetime.datetime | None = None) -> list[ForumMeeting]:
+    """The meetings of every forum the person sits in, from 90 days back, at most 500, the
+    earliest first, with their forum and the ideas on their agenda."""
+    now = now or timezone.now()
+    forums = ForumMembership.objects.filter(person=person).values("forum_id")
+    return list(
+        ForumMeeting.objects.filter(
+            forum_id__in=forums,
+            starts_at__gte=now - datetime.timedelta(days=FEED_DAYS_BACK),
+        )
+        .select_related("forum")
+        .prefetch_related(
+            Prefetch(
+                "agenda",
+                queryset=IdeaAgendaItem.objects.select_related("idea")
+                .only("meeting_id", "position", "idea__title")
+                .order_by("position", "pk"),
+            )
+        )
+        .order_by("starts_at", "pk")[:FEED_LIMIT]
+    )
+
+
+def forum_meeting_for_calendar(slug: str, pk: int) -> ForumMeeting:
+    """One forum meeting with its agenda's ideas, for its .ics file."""
+    return (
+        ForumMeeting.objects.select_related("forum")
+        .prefetch_related(
+            Prefetch(
+                "agenda",
+                queryset=IdeaAgendaItem.objects.select_related("idea").order_by("position", "pk"),
+            )
+        )
+        .get(pk=pk, forum__slug=slug)
     )

@@ -18,6 +18,11 @@ urlpatterns = [
     path("netvaerk/workshopdesigns/", views.DesignListView.as_view(), name="designs"),
     path("netvaerk/workshopdesigns/ny/", views.DesignFormView.as_view(), name="design_create"),
     path("netvaerk/workshopdesigns/<int:pk>/", views.DesignFormView.as_view(), name="design_edit"),
+    path(
+        "fora/<slug:slug>/moeder/<int:pk>/kalender.ics",
+        views.ForumMeetingIcsView.as_view(),
+        name="forum_ics",
+    ),
     path("kalender/", views.CalendarView.as_view(), name="calendar"),
     path("kalender/<str:token>.ics", views.FeedView.as_view(), name="feed"),
 ]

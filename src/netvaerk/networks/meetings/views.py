@@ -22,6 +22,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from netvaerk.core.views import paginate, request_user
 from netvaerk.networks.models import Network
 from netvaerk.networks.views import network_or_404
+from netvaerk.organisation.models import ForumMeeting
 from netvaerk.organisation.rules import person_of
 
 from . import ical, selectors, services
@@ -313,8 +314,24 @@ class MeetingIcsView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, pk: int, meeting_id: int) -> HttpResponse:
         _network, meeting = _meeting(request, pk, meeting_id)
-        body = ical.calendar([meeting], lambda m: request.build_absolute_uri(m.get_absolute_url()))
+        url = request.build_absolute_uri(meeting.get_absolute_url())
+        body = ical.calendar([ical.network_entry(meeting, url)])
         return ical.response(body, f"moede-{meeting.pk}.ics")
+
+
+class ForumMeetingIcsView(PermissionRequiredMixin, View):
+    """A forum meeting as an iCalendar file, for those who may see the forum's meetings."""
+
+    permission_required = "ideas.view_meeting"
+
+    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        try:
+            meeting = selectors.forum_meeting_for_calendar(slug, pk)
+        except ForumMeeting.DoesNotExist as missing:
+            raise Http404 from missing
+        url = request.build_absolute_uri(meeting.get_absolute_url())
+        body = ical.calendar([ical.forum_entry(meeting, url)])
+        return ical.response(body, f"forummoede-{meeting.pk}.ics")
 
 
 # --- workshop designs -------------------------------------------------------------------------
@@ -399,14 +416,19 @@ class FeedView(View):
     """A person's meetings as a calendar feed: the secret token in the address is the key."""
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        absolute = request.build_absolute_uri
         try:
             feed = selectors.feed_by_token(token)
         except CalendarFeed.DoesNotExist as missing:
             raise Http404 from missing
-        meetings = selectors.feed_meetings(feed.person)
-        body = ical.calendar(
-            meetings,
-            lambda m: request.build_absolute_uri(m.get_absolute_url()),
-            name=_("Network meetings"),
-        )
+        person = feed.person
+        entries = [
+            ical.network_entry(m, absolute(m.get_absolute_url()), prefix=f"{m.network.title}: ")
+            for m in selectors.feed_meetings(person)
+        ] + [
+            ical.forum_entry(m, absolute(m.get_absolute_url()), prefix=f"{m.forum.name}: ")
+            for m in selectors.feed_forum_meetings(person)
+        ]
+        entries.sort(key=lambda entry: entry.starts_at)
+        body = ical.calendar(entries[: selectors.FEED_LIMIT], name=_("My meetings"))
         return ical.response(body)
