@@ -229,6 +229,16 @@ ACTIONS += [
     ),
 ]
 
+# Everyone chooses their own notification settings (core/notifications.py).
+ACTIONS += [
+    Action(
+        "core:notification_settings",
+        _url("core:notification_settings"),
+        lambda: {"idea.comment": "daily", "idea.decided": "off"},
+        ROLES,
+    ),
+]
+
 
 def _post(client_as, action: Action, role: str) -> int:
     return client_as(role).post(action.path(), action.data()).status_code

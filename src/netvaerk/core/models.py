@@ -75,12 +75,57 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Still to be mailed, at once or in a digest (the person's setting decides which when the
+    # mail goes out); false once mailed, and for notifications meant for the app only.
+    email_pending = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["person", "read_at", "-created_at"])]
+        indexes = [
+            models.Index(fields=["person", "read_at", "-created_at"]),
+            models.Index(
+                fields=["kind", "person"],
+                condition=models.Q(email_pending=True),
+                name="core_notification_pending_idx",
+            ),
+        ]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.target_title}"
+
+
+class NotificationSetting(models.Model):
+    """How a person wants to hear about one kind of notification (notifications.KINDS).
+
+    Only choices other than the default (`IMMEDIATELY`) are stored: no row means at once.
+    """
+
+    class Delivery(models.TextChoices):
+        IMMEDIATELY = "immediately", _("In the app and by e-mail at once")
+        APP = "app", _("In the app only")
+        DAILY = "daily", _("In the app and in a daily e-mail")
+        WEEKLY = "weekly", _("In the app and in a weekly e-mail")
+        OFF = "off", _("Not at all")
+
+    person = models.ForeignKey(
+        "organisation.Person",
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
+    )
+    kind = models.CharField(_("kind"), max_length=50)
+    delivery = models.CharField(_("delivery"), max_length=20, choices=Delivery.choices)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind"], name="core_notification_setting_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "delivery"])]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.kind}: {self.delivery}"
