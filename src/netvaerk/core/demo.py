@@ -16,6 +16,7 @@ from netvaerk.networks.contracts import demo as contracts_demo
 from netvaerk.networks.logbook import demo as logbook_demo
 from netvaerk.networks.meetings import demo as meetings_demo
 from netvaerk.organisation import demo as organisation_demo
+from netvaerk.privacy import demo as privacy_demo
 
 
 def load_demo() -> bool:
@@ -35,6 +36,7 @@ def load_demo() -> bool:
         handbook_demo.load()
         insights_demo.load()
         reports_demo.load()
+        privacy_demo.load()
     return True
 
 

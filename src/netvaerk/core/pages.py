@@ -356,6 +356,7 @@ def _app_pages() -> list[Page]:
     from netvaerk.networks.contracts import pages as contracts
     from netvaerk.networks.logbook import pages as logbook
     from netvaerk.networks.meetings import pages as meetings
+    from netvaerk.privacy import pages as privacy
 
     return [
         *contracts.PAGES,
@@ -369,6 +370,7 @@ def _app_pages() -> list[Page]:
         *silos.PAGES,
         *reports.PAGES,
         *api.PAGES,
+        *privacy.PAGES,
     ]
 
 

@@ -60,4 +60,66 @@ def person_data(person: Person) -> dict[str, Any]:
             for t in person.trainings.all()
         ],
         "survey_invitations": person_invitations(person),
+        **_contributions_and_account(person),
+    }
+
+
+def _contributions_and_account(person: Person) -> dict[str, Any]:
+    """What the person wrote, their places in forums and the secretariat, and their account."""
+    from netvaerk.api.models import ApiToken
+    from netvaerk.ideas.models import Comment
+    from netvaerk.networks.logbook.models import LearningNote
+
+    from .notifications import settings_of
+
+    user = person.user
+    return {
+        "comments": [
+            {"idea": c.idea.title, "written_at": _iso(c.created_at), "text": c.body}
+            for c in Comment.objects.filter(author=person).select_related("idea")
+        ],
+        "learning_notes": [
+            {
+                "network": n.network.title,
+                "kind": n.kind,
+                "written_on": _iso(n.written_on),
+                "text": n.text,
+            }
+            for n in LearningNote.objects.filter(author=person).select_related("network")
+        ],
+        "forums": [
+            {"forum": m.forum.name, "role": m.role}
+            for m in person.forum_memberships.select_related("forum")
+        ],
+        "secretariat": [
+            {
+                "role": a.role,
+                "hours_per_week": str(a.hours_per_week),
+                "starts_on": _iso(a.starts_on),
+                "ends_on": _iso(a.ends_on),
+            }
+            for a in person.secretariat_assignments.all()
+        ],
+        "account": {
+            "user": user.get_username(),
+            "email": user.email,
+            "preferred_language": user.preferred_language,
+            "created_at": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+        }
+        if user
+        else None,
+        "notification_settings": [
+            {"kind": kind, "delivery": delivery} for kind, delivery in settings_of(person).items()
+        ],
+        "api_tokens": [
+            {
+                "name": t.name,
+                "scope": t.scope,
+                "created_at": _iso(t.created_at),
+                "last_used_at": _iso(t.last_used_at),
+                "revoked_at": _iso(t.revoked_at),
+            }
+            for t in (ApiToken.objects.filter(user=user) if user else ApiToken.objects.none())
+        ],
     }

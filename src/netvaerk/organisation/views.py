@@ -86,6 +86,9 @@ class PersonView(PermissionRequiredMixin, DetailView):
         context["can_export"] = self.request.user.has_perm(
             "organisation.export_person_data", self.object
         )
+        context["can_anonymise"] = self.request.user.has_perm(
+            "privacy.anonymise_person", self.object
+        )
         context.update(_portfolio_context(self.request, self.object))
         return context
 

@@ -1,0 +1,286 @@
+"""Every write about personal data goes through a function here.
+
+- `person_anonymise`: the secretariat removes the name and contact details of a person who has
+  left; their contributions stay, shown under a placeholder name.
+- `retention_apply`: idle guest accounts are removed and old notifications deleted.
+- `notice_update`: the secretariat edits the privacy notice.
+
+The placeholder is stored as Danish text ("Tidligere medarbejder", the Danish of the
+"Former employee" the pages already show where a contribution has lost its author), so it
+reads the same in every list, document and search, and can be searched for.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import uuid
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netvaerk.core.audit import audit_record
+from netvaerk.core.models import AuditEntry, Notification, User
+from netvaerk.core.services import require_permission
+from netvaerk.handbook.markdown import render
+from netvaerk.organisation.models import Person
+
+from .models import PrivacyNotice, RetentionRun
+from .scrub import Scrubber, scrub_everywhere
+
+PLACEHOLDER = "Tidligere medarbejder"
+GUEST_PLACEHOLDER = "Tidligere gæst"
+# Values of these keys in the audit log's before/after are the person's own data.
+PERSONAL_KEYS = {
+    "name", "email", "title", "external_id", "username", "user", "first_name", "last_name",
+}  # fmt: skip
+
+
+class AnonymiseRefused(Exception):
+    """The person cannot be anonymised (still active, or anonymised already)."""
+
+
+def placeholder_for(person: Person) -> str:
+    return GUEST_PLACEHOLDER if person.kind == Person.Kind.GUEST else PLACEHOLDER
+
+
+def check_anonymisable(person: Person) -> None:
+    """Raise AnonymiseRefused with the reason a person cannot be anonymised now."""
+    if person.anonymised_at is not None:
+        raise AnonymiseRefused(_("This person has been anonymised already."))
+    if person.is_active:
+        raise AnonymiseRefused(
+            _(
+                "This person is still in the organisation. Mark them as left first: remove "
+                "them from the organisation import (they are then shown as no longer in the "
+                "organisation)."
+            )
+        )
+
+
+def _scrub_audit_log(person: Person, user: User | None, placeholder: str) -> None:
+    """Entries about the person's own record keep what happened, not the personal values.
+
+    (Entries about other things, such as an idea they wrote, keep their values; copies of the
+    name in them are replaced by scrub_everywhere.)
+    """
+    own = Q(object_type="organisation.person", object_id=str(person.pk))
+    if user is not None:
+        own |= Q(object_type=User._meta.label_lower, object_id=str(user.pk))
+    for entry in AuditEntry.objects.filter(own):
+        changes = {
+            key: [_removed(key, value, placeholder) for value in values]
+            if key in PERSONAL_KEYS
+            else values
+            for key, values in entry.changes.items()
+        }
+        AuditEntry.objects.filter(pk=entry.pk).update(changes=changes, object_repr=placeholder)
+    if user is not None:
+        AuditEntry.objects.filter(actor=user).update(actor_name=placeholder)
+
+
+def _removed(key: str, value: object, placeholder: str) -> object:
+    if value in (None, ""):
+        return value
+    return placeholder if key == "name" else ""
+
+
+def _close_account(user: User, now: datetime.datetime) -> int:
+    """Deactivate the account under a random name; the number of API tokens revoked."""
+    from netvaerk.api.models import ApiToken
+
+    old_username = user.get_username()
+    user.username = f"anonym-{uuid.uuid4().hex[:12]}"
+    user.first_name = user.last_name = user.email = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    _replace_username(old_username, user.username)
+    # Failed and successful sign-ins are logged under the user name (django-axes).
+    for model in apps.get_app_config("axes").get_models():
+        if any(field.name == "username" for field in model._meta.concrete_fields):
+            model._base_manager.filter(username=old_username).update(username=user.username)
+    return ApiToken.objects.filter(user=user, revoked_at=None).update(revoked_at=now)
+
+
+def _replace_username(old: str, new: str) -> None:
+    """The log names accounts by user name ("user", "username"): those values, exactly."""
+    entries = AuditEntry.objects.annotate(text=Cast("changes", TextField())).filter(
+        text__contains=json.dumps(old)[1:-1]
+    )
+    for entry in entries:
+        changes = {
+            key: [
+                new if key in {"user", "username"} and value == old else value for value in values
+            ]
+            for key, values in entry.changes.items()
+        }
+        if changes != entry.changes:
+            AuditEntry.objects.filter(pk=entry.pk).update(changes=changes)
+
+
+def _anonymise(person: Person, now: datetime.datetime) -> dict[str, object]:
+    """Remove the person's name and contact details everywhere; what was done, for the audit."""
+    from netvaerk.networks.meetings.models import CalendarFeed
+    from netvaerk.networks.models import Invitation
+
+    placeholder = placeholder_for(person)
+    user = person.user
+    needles = {person.name: placeholder}
+    if person.email:
+        needles[person.email] = placeholder
+    if user is not None:
+        for text in (user.get_full_name(), user.email):
+            if text and text not in needles:
+                needles[text] = placeholder
+    Invitation.objects.filter(accepted_by=person).update(name=placeholder, email="")
+    Notification.objects.filter(person=person).delete()
+    CalendarFeed.objects.filter(person=person).delete()
+    _scrub_audit_log(person, user, placeholder)
+    rows = scrub_everywhere(Scrubber.build(needles))
+    tokens = _close_account(user, now) if user is not None else 0
+    person.name = placeholder
+    person.title = person.email = ""
+    person.external_id = None
+    person.is_active = False
+    person.anonymised_at = now
+    person.save(
+        update_fields=["name", "title", "email", "external_id", "is_active", "anonymised_at"]
+    )
+    return {"name": placeholder, "copies_replaced": rows, "api_tokens_revoked": tokens}
+
+
+def person_anonymise(*, person: Person, by: User | None) -> Person:
+    """Remove the name and contact details of a person who has left; keep their contributions.
+
+    Refused (AnonymiseRefused) while the person is active or when it was done already. The
+    audit entry says that it was done, never the values removed.
+    """
+    require_permission(by, "privacy.anonymise_person", person)
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+        check_anonymisable(locked)
+        now = timezone.now()
+        done = _anonymise(locked, now)
+        audit_record(
+            actor=by,
+            action="privacy.person.anonymise",
+            target=locked,
+            after={**done, "anonymised_at": now.isoformat()},
+            subject=locked,
+        )
+    return locked
+
+
+# --- retention ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    guests: int
+    notifications: int
+    dry_run: bool
+
+
+def idle_guests(now: datetime.datetime, days: int) -> list[Person]:
+    """Guests whose account has not been signed in to for `days` days (never: made before)."""
+    cutoff = now - datetime.timedelta(days=days)
+    idle = Q(user__last_login__lt=cutoff) | Q(user__last_login=None, user__date_joined__lt=cutoff)
+    return list(
+        Person.objects.filter(idle, kind=Person.Kind.GUEST, anonymised_at=None)
+        .exclude(user=None)
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def old_notifications(now: datetime.datetime, days: int) -> Q:
+    return Q(created_at__lt=now - datetime.timedelta(days=days))
+
+
+def retention_apply(
+    *,
+    dry_run: bool = False,
+    now: datetime.datetime | None = None,
+    guest_idle_days: int | None = None,
+    notification_days: int | None = None,
+) -> RetentionResult:
+    """Remove idle guest accounts (the person is anonymised) and delete old notifications.
+
+    Run by the system (manage.py apply_retention, the background task); one audit entry
+    sums up a run. A dry run only counts.
+    """
+    now = now or timezone.now()
+    guest_days = settings.RETENTION_GUEST_IDLE_DAYS if guest_idle_days is None else guest_idle_days
+    notice_days = (
+        settings.RETENTION_NOTIFICATION_DAYS if notification_days is None else notification_days
+    )
+    with transaction.atomic():
+        guests = idle_guests(now, guest_days)
+        notifications = Notification.objects.filter(old_notifications(now, notice_days))
+        if dry_run:
+            return RetentionResult(len(guests), notifications.count(), dry_run=True)
+        for guest in guests:
+            user = guest.user
+            _anonymise(guest, now)
+            if user is not None:
+                user.delete()
+        deleted, _per_model = notifications.delete()
+        run = RetentionRun.objects.create(
+            ran_at=now, guests_removed=len(guests), notifications_deleted=deleted
+        )
+        audit_record(
+            actor=None,
+            action="privacy.retention.apply",
+            target=run,
+            after={
+                "guests_removed": len(guests),
+                "notifications_deleted": deleted,
+                "guest_idle_days": guest_days,
+                "notification_days": notice_days,
+            },
+        )
+    return RetentionResult(len(guests), deleted, dry_run=False)
+
+
+# --- the privacy notice -------------------------------------------------------------------
+
+
+class StaleNotice(Exception):
+    """The notice was saved by someone else since the editor loaded it."""
+
+    def __init__(self, current: PrivacyNotice) -> None:
+        super().__init__("stale notice")
+        self.current = current
+
+
+def notice_update(*, body: str, version: int, by: User | None) -> PrivacyNotice:
+    """Save the privacy notice; refused with StaleNotice if someone saved it since `version`."""
+    require_permission(by, "privacy.change_notice")
+    with transaction.atomic():
+        current = PrivacyNotice.objects.select_for_update().order_by("pk").first()
+        if current is None:
+            current = PrivacyNotice(version=0)
+        elif current.version != version:
+            raise StaleNotice(current)
+        before = {"body": current.body, "version": current.version} if current.pk else None
+        current.body = body
+        current.body_html = render(body)
+        current.version += 1
+        current.updated_at = timezone.now()
+        current.updated_by = by
+        current.save()
+        audit_record(
+            actor=by,
+            action="privacy.notice.update",
+            target=current,
+            before=before,
+            after={"body": current.body, "version": current.version},
+        )
+    return current

@@ -1,0 +1,112 @@
+"""Retention: idle guest accounts are removed (the person anonymised, their contributions kept),
+old notifications deleted; by `manage.py apply_retention [--dry-run]` and the background task."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+
+from netvaerk.core.models import AuditEntry, Notification, User
+from netvaerk.networks.models import Participation
+from netvaerk.organisation.models import Person
+from netvaerk.privacy.models import RetentionRun
+from netvaerk.privacy.services import GUEST_PLACEHOLDER
+from netvaerk.privacy.tasks import apply_retention
+
+NOW = timezone.now()
+
+
+def _ago(days: int) -> datetime.datetime:
+    return NOW - datetime.timedelta(days=days)
+
+
+def _guest(username: str, *, joined: int, last_login: int | None, kind: str = "guest") -> Person:
+    user = User.objects.create_user(username=username, password="x")
+    User.objects.filter(pk=user.pk).update(
+        date_joined=_ago(joined), last_login=None if last_login is None else _ago(last_login)
+    )
+    return Person.objects.create(name=f"Gæst {username}", kind=kind, user=user)
+
+
+@pytest.fixture
+def people(demo) -> dict[str, Person]:
+    return {
+        "idle": _guest("idle", joined=800, last_login=400),
+        "never": _guest("never", joined=400, last_login=None),
+        "recent": _guest("recent", joined=800, last_login=10),
+        "new": _guest("new", joined=2, last_login=None),
+        "employee": _guest("employee", joined=800, last_login=400, kind="employee"),
+    }
+
+
+@pytest.fixture
+def notifications(demo) -> tuple[int, int]:
+    """Two notifications a year old and the demo's own (new) ones."""
+    person = Person.objects.get(user__username="medarbejder")
+    for title in ("Gammel 1", "Gammel 2"):
+        note = Notification.objects.create(person=person, kind="idea.comment", target_title=title)
+        Notification.objects.filter(pk=note.pk).update(created_at=_ago(365))
+    recent = Notification.objects.filter(created_at__gte=_ago(180)).count()
+    return 2, recent
+
+
+def _removed(people: dict[str, Person]) -> set[str]:
+    return {key for key, person in people.items() if not User.objects.filter(pk=person.user_id)}
+
+
+def test_the_command_removes_idle_guests_and_old_notifications(people, notifications) -> None:
+    old, recent = notifications
+    idle = people["idle"]
+    network = Participation.objects.order_by("pk").first().network
+    Participation.objects.create(network=network, person=idle, role="guest")
+    out = io.StringIO()
+    audit = AuditEntry.objects.count()
+
+    call_command("apply_retention", stdout=out)
+
+    assert _removed(people) == {"idle", "never"}
+    idle = Person.objects.get(pk=idle.pk)
+    assert idle.name == GUEST_PLACEHOLDER and idle.anonymised_at and not idle.is_active
+    assert idle.participations.count() == 1  # the contribution stays
+    assert Person.objects.get(pk=people["recent"].pk).name == "Gæst recent"
+    assert not Notification.objects.filter(target_title__startswith="Gammel").exists()
+    assert Notification.objects.count() == recent
+    printed = out.getvalue()
+    assert "removed: 2" in printed and f"removed: {old}" in printed
+    entry = AuditEntry.objects.get(action="privacy.retention.apply")
+    assert entry.changes["guests_removed"] == [None, 2]
+    assert entry.changes["notifications_deleted"] == [None, old]
+    assert AuditEntry.objects.count() == audit + 1  # one summary entry for the run
+    run = RetentionRun.objects.get()
+    assert (run.guests_removed, run.notifications_deleted) == (2, old)
+    # A second run finds nothing more.
+    call_command("apply_retention", stdout=io.StringIO())
+    assert RetentionRun.objects.order_by("pk").last().guests_removed == 0
+
+
+def test_a_dry_run_counts_and_changes_nothing(people, notifications) -> None:
+    notes, audit = Notification.objects.count(), AuditEntry.objects.count()
+    out = io.StringIO()
+    call_command("apply_retention", "--dry-run", stdout=out)
+    assert "would be removed: 2" in out.getvalue()
+    assert _removed(people) == set()
+    assert (Notification.objects.count(), AuditEntry.objects.count()) == (notes, audit)
+    assert not RetentionRun.objects.exists()
+
+
+@override_settings(RETENTION_GUEST_IDLE_DAYS=5, RETENTION_NOTIFICATION_DAYS=400)
+def test_the_periods_come_from_the_settings(people, notifications) -> None:
+    call_command("apply_retention", stdout=io.StringIO())
+    assert _removed(people) == {"idle", "never", "recent"}
+    assert Notification.objects.filter(target_title__startswith="Gammel").count() == 2
+
+
+def test_the_background_task_does_the_same(people, notifications) -> None:
+    result = apply_retention.enqueue()
+    assert result.return_value == {"guests_removed": 2, "notifications_deleted": 2}
+    assert _removed(people) == {"idle", "never"}
