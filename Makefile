@@ -37,8 +37,8 @@ run: install runtime-deps
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian packages: Pango for PDF documents (weasyprint) whenever the site runs, and for the
-# tests also Chromium (browser suite) and gettext (catalogue check). Installed with apt when
-# missing and we may.
+# tests also Chromium (browser suite), gettext (catalogue check) and xmlsec1 (SAML signatures).
+# Installed with apt when missing and we may.
 RUNTIME_PACKAGES = libpango-1.0-0 libpangoft2-1.0-0
 define apt_missing
 	if [ -n "$$missing" ]; then \
@@ -59,6 +59,7 @@ system-deps: runtime-deps
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	command -v xmlsec1 >/dev/null || missing="$$missing xmlsec1"; \
 	$(apt_missing)
 
 # One pytest worker per core; each test file stays on one worker (PYTEST_WORKERS=0: none).
