@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("netvaerk.insights.reports.urls")),
     path("", include("netvaerk.api.urls")),
     path("", include("netvaerk.ideas.urls")),
+    path("", include("netvaerk.privacy.urls")),
+    path("", include("netvaerk.sso.urls")),  # /oidc/ and /saml2/
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

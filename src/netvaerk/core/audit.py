@@ -96,6 +96,7 @@ def audit_record(
 ACTION_LABELS = {
     "core.user.create": _("Account created"),
     "core.user.set_language": _("Language changed"),
+    "sso.user.create": _("Account created at single sign-on"),
     "organisation.unit.create": _("Unit created"),
     "organisation.unit.update": _("Unit changed"),
     "organisation.unit.remove": _("Unit removed"),
@@ -197,6 +198,12 @@ ACTION_LABELS = {
     # --- api
     "api.token.create": _("API token created"),
     "api.token.revoke": _("API token revoked"),
+    # --- notification settings (core/notifications.py)
+    "core.notification_settings.update": _("Notification settings changed"),
+    # --- privacy
+    "privacy.person.anonymise": _("Person anonymised"),
+    "privacy.retention.apply": _("Retention rules applied"),
+    "privacy.notice.update": _("Privacy notice changed"),
     # --- handbook
     "handbook.page.create": _("Handbook page created"),
     "handbook.page.update": _("Handbook page changed"),
@@ -294,4 +301,10 @@ FIELD_LABELS = {
     "handbook_page": _("handbook page"),
     "background": _("background"),
     "next_steps": _("next steps"),
+    # notification settings: one per kind in core.notifications.KINDS (the same words)
+    "idea.state": _("An idea moves on"),
+    "idea.comment": _("Comments"),
+    "idea.question": _("Questions from the secretariat"),
+    "idea.decided": _("Decisions"),
+    "idea.merged": _("Merged ideas"),
 }

@@ -27,6 +27,7 @@ from netvaerk.organisation.rules import person_of
 from . import selectors
 from .forms import AuditFilterForm, LoginForm
 from .models import User
+from .notifications import account_context as notification_settings_context
 from .notifications import mark_all_read
 from .services import user_set_language
 
@@ -150,6 +151,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         from netvaerk.api.views import account_context  # the API section (tokens)
 
         context.update(account_context(self.request))
+        context.update(notification_settings_context(self.request))  # notification settings
         return context
 
 
@@ -178,6 +180,20 @@ class LoginView(auth_views.LoginView):
     template_name = "core/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from netvaerk.sso.conf import login_context  # single sign-on buttons, LOCAL_LOGIN
+
+        return {**super().get_context_data(**kwargs), **login_context()}
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from netvaerk.sso.conf import password_allowed
+
+        # LOCAL_LOGIN off, or "guests" and this is not a guest: only single sign-on.
+        if not password_allowed(request.POST.get("username")):
+            context = self.get_context_data(local_login_refused=True)
+            return self.render_to_response(context, status=403)
+        return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form), status=400)

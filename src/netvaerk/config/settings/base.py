@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "netvaerk.insights.reports",
     "netvaerk.api",
     "netvaerk.ideas",
+    "netvaerk.sso",
+    "netvaerk.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The SAML request/response bookkeeping, in its own cookie (the IdP POSTs back cross-site).
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "netvaerk.core.middleware.DanishByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,7 +122,12 @@ AUTHENTICATION_BACKENDS = [
     # Axes must come first so locked-out users are refused before any password check.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
+    # Refuses user name and password sign-ins when LOCAL_LOGIN is off (before ModelBackend).
+    "netvaerk.sso.backends.LocalLoginSwitch",
     "django.contrib.auth.backends.ModelBackend",
+    # Single sign-on; each does nothing until configured (docs/SSO.md).
+    "netvaerk.sso.backends.OIDCBackend",
+    "netvaerk.sso.backends.SAMLBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -138,6 +147,72 @@ AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = ["password"]
 AXES_VERBOSE = False
+
+# Single sign-on (docs/SSO.md): OpenID Connect and SAML 2.0, each off until configured here.
+# The user name and password form: "true" for everyone, "guests" for invited guests only (the
+# staff use single sign-on), "false" for nobody.
+LOCAL_LOGIN: bool | str = os.environ.get("LOCAL_LOGIN", "true").strip().lower()
+SSO_CREATE_PEOPLE = env_bool("SSO_CREATE_PEOPLE", False)  # unknown people: create or refuse
+SSO_SUPPORT_EMAIL = os.environ.get("SSO_SUPPORT_EMAIL", "")  # shown when sign-in is refused
+# OpenID Connect (mozilla-django-oidc), e.g. Microsoft Entra ID.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")  # checked against the ID token when set
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "10"))
+SSO_OIDC_LABEL = os.environ.get("SSO_OIDC_LABEL", "")  # the button, e.g. "Log ind med Microsoft"
+SSO_OIDC_EMAIL_CLAIM = os.environ.get("SSO_OIDC_EMAIL_CLAIM", "email")
+SSO_OIDC_EXTERNAL_ID_CLAIM = os.environ.get("SSO_OIDC_EXTERNAL_ID_CLAIM", "oid")
+SSO_OIDC_NAME_CLAIM = os.environ.get("SSO_OIDC_NAME_CLAIM", "name")
+# SAML 2.0 (djangosaml2, pysaml2 and xmlsec1), e.g. ADFS or KOMBIT's context handler.
+SAML_IDP_METADATA_URL = os.environ.get("SAML_IDP_METADATA_URL", "")
+SAML_IDP_METADATA_FILE = os.environ.get("SAML_IDP_METADATA_FILE", "")
+SAML_IDP_METADATA_CERT = os.environ.get("SAML_IDP_METADATA_CERT", "")
+SAML_SP_ENTITY_ID = os.environ.get("SAML_SP_ENTITY_ID", "")
+SAML_SP_KEY_FILE = os.environ.get("SAML_SP_KEY_FILE", "")
+SAML_SP_CERT_FILE = os.environ.get("SAML_SP_CERT_FILE", "")
+SAML_WANT_RESPONSE_SIGNED = env_bool("SAML_WANT_RESPONSE_SIGNED", True)
+SAML_WANT_ASSERTIONS_SIGNED = env_bool("SAML_WANT_ASSERTIONS_SIGNED", True)
+SAML_NAME_ID_FORMAT = os.environ.get("SAML_NAME_ID_FORMAT", "")
+SAML_ACCEPTED_TIME_DIFF = int(os.environ.get("SAML_ACCEPTED_TIME_DIFF", "60"))  # clock skew (s)
+# Attribute names, first present wins: KOMBIT (OIOSAML 3), ADFS claims, then LDAP/OIDs.
+SAML_ATTR_EMAIL = os.environ.get(
+    "SAML_ATTR_EMAIL",
+    "https://data.gov.dk/model/core/eid/email,"
+    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress,"
+    "urn:oid:0.9.2342.19200300.100.1.3,mail,email",
+)
+SAML_ATTR_EXTERNAL_ID = os.environ.get(
+    "SAML_ATTR_EXTERNAL_ID",
+    "https://data.gov.dk/model/core/eid/professional/uuid/persistent,"
+    "http://schemas.microsoft.com/identity/claims/objectidentifier",
+)
+SAML_ATTR_NAME = os.environ.get(
+    "SAML_ATTR_NAME",
+    "https://data.gov.dk/model/core/eid/fullName,"
+    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name,urn:oid:2.5.4.3,displayName",
+)
+SAML_ATTR_GIVEN_NAME = os.environ.get(
+    "SAML_ATTR_GIVEN_NAME",
+    "https://data.gov.dk/model/core/eid/firstName,"
+    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname,urn:oid:2.5.4.42",
+)
+SAML_ATTR_SURNAME = os.environ.get(
+    "SAML_ATTR_SURNAME",
+    "https://data.gov.dk/model/core/eid/lastName,"
+    "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname,urn:oid:2.5.4.4",
+)
+SSO_SAML_LABEL = os.environ.get("SSO_SAML_LABEL", "")  # the button, e.g. "Log ind med KOMBIT"
+SAML_CONFIG_LOADER = "netvaerk.sso.saml.config_loader"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"  # no inline script
+SAML_SESSION_COOKIE_NAME = "netvaerk_saml"
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
@@ -225,6 +300,11 @@ ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "Albertslund Kommune")
 
 PAGE_SIZE = 25
 
+# Retention (`manage.py apply_retention`): guest accounts not signed in to for this many days are
+# removed (the person is anonymised), and notifications older than this many days deleted.
+RETENTION_GUEST_IDLE_DAYS = int(os.environ.get("RETENTION_GUEST_IDLE_DAYS", "365"))
+RETENTION_NOTIFICATION_DAYS = int(os.environ.get("RETENTION_NOTIFICATION_DAYS", "180"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -238,5 +318,8 @@ LOGGING = {
         # weasyprint tells every layout step at INFO; its warnings still show.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # pysaml2 and its XML schema library tell every step at INFO.
+        "saml2": {"level": "WARNING"},
+        "xmlschema": {"level": "WARNING"},
     },
 }
