@@ -164,7 +164,9 @@ def person_anonymise(*, person: Person, by: User | None) -> Person:
     """
     require_permission(by, "privacy.anonymise_person", person)
     with transaction.atomic():
-        locked = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+        locked = (
+            Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
+        )
         check_anonymisable(locked)
         now = timezone.now()
         done = _anonymise(locked, now)
