@@ -95,3 +95,13 @@ def test_adding_a_forum_member_twice_logs_once(client_as) -> None:
     forum_member_add(forum=forum, person=person, role="chair", by=None)
     assert entries.count() == 2
     assert entries.first().changes["role"] == ["member", "chair"]
+
+
+def test_the_log_words_coded_values_as_the_pages_do(client_as) -> None:
+    person = Person.objects.get(user__username="medarbejder")
+    person_update(person=person, kind=Person.Kind.POLITICIAN, is_innovator=True, by=None)
+    html = client_as("direktor").get("/log/?object_type=organisation.person").content.decode()
+    # Danish labels of the choice and of the yes/no, never the stored codes.
+    assert "Medarbejder → Politiker" in html
+    assert "Nej → Ja" in html
+    assert "employee → politician" not in html and "False → True" not in html

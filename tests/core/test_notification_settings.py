@@ -142,7 +142,11 @@ def test_saving_all_settings_at_once_is_audited_and_shown(client_as) -> None:
         "idea.state": ["immediately", "app"],
     }
     assert in_danish(ACTION_LABELS["core.notification_settings.update"]) in html
-    assert in_danish(FIELD_LABELS["idea.merged"]) + ": immediately → off" in html
+    # The values read as the choices are worded, not as their codes.
+    immediately, off = (
+        in_danish(NotificationSetting.Delivery(code).label) for code in ("immediately", "off")
+    )
+    assert f"{in_danish(FIELD_LABELS['idea.merged'])}: {immediately} → {off}" in html
 
     # Back to the default: the row goes, and the change is audited again.
     assert client.post(SETTINGS_URL, {**choices, "idea.merged": "immediately"}).status_code == 302
