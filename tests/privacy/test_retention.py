@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -108,5 +109,53 @@ def test_the_periods_come_from_the_settings(people, notifications) -> None:
 
 def test_the_background_task_does_the_same(people, notifications) -> None:
     result = apply_retention.enqueue()
-    assert result.return_value == {"guests_removed": 2, "notifications_deleted": 2}
+    assert result.return_value == {
+        "guests_removed": 2,
+        "notifications_deleted": 2,
+        "import_files_deleted": 0,
+    }
     assert _removed(people) == {"idle", "never"}
+
+
+def test_finished_imports_lose_their_uploaded_files_after_the_period(
+    demo, settings, tmp_path, django_capture_on_commit_callbacks
+) -> None:
+    from django.core.files.base import ContentFile
+
+    from netvaerk.organisation.models import OrgImport
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.RETENTION_IMPORT_FILE_DAYS = 30
+
+    def upload(status: str, days: int) -> OrgImport:
+        record = OrgImport(status=status, summary={"people": {"create": 1}})
+        record.people_file.save("people.csv", ContentFile(b"navn;email\nAnne;a@x.dk\n"))
+        record.units_file.save("units.csv", ContentFile(b"enhed\nSyd\n"))
+        OrgImport.objects.filter(pk=record.pk).update(created_at=_ago(days))
+        return record
+
+    applied, failed = upload("applied", 40), upload("failed", 31)
+    previewed, recent = upload("previewed", 40), upload("applied", 5)
+    paths = {r.pk: [r.people_file.path, r.units_file.path] for r in (applied, failed, previewed)}
+    paths[recent.pk] = [recent.people_file.path, recent.units_file.path]
+
+    out = io.StringIO()
+    call_command("apply_retention", "--dry-run", stdout=out)
+    assert "ago would be removed: 4" in out.getvalue()
+    assert all(Path(path).exists() for group in paths.values() for path in group)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("apply_retention", stdout=out)
+
+    for record in (applied, failed):
+        record.refresh_from_db()
+        assert not record.units_file and not record.people_file
+        assert record.summary == {"people": {"create": 1}}  # what was shown is kept
+        assert not any(Path(path).exists() for path in paths[record.pk])
+    # A previewed import is read again when applied; a recent one is within the period.
+    for record in (previewed, recent):
+        record.refresh_from_db()
+        assert record.people_file and all(Path(path).exists() for path in paths[record.pk])
+    assert RetentionRun.objects.get().import_files_deleted == 4
+    entry = AuditEntry.objects.get(action="privacy.retention.apply")
+    assert entry.changes["import_files_deleted"] == [None, 4]

@@ -307,4 +307,14 @@ FIELD_LABELS = {
     "idea.question": _("Questions from the secretariat"),
     "idea.decided": _("Decisions"),
     "idea.merged": _("Merged ideas"),
+    # Anonymising and retention (privacy).
+    "anonymised_at": _("anonymised"),
+    "copies_replaced": _("rows where the name was replaced"),
+    "api_tokens_revoked": _("API tokens revoked"),
+    "guests_removed": _("guest accounts removed"),
+    "notifications_deleted": _("notifications deleted"),
+    "import_files_deleted": _("organisation import files deleted"),
+    "guest_idle_days": _("guest accounts idle for (days)"),
+    "notification_days": _("notifications older than (days)"),
+    "import_file_days": _("import files older than (days)"),
 }

@@ -48,6 +48,9 @@ class RetentionRun(models.Model):
     ran_at = models.DateTimeField(_("time"), default=timezone.now)
     guests_removed = models.PositiveIntegerField(_("guest accounts removed"), default=0)
     notifications_deleted = models.PositiveIntegerField(_("notifications deleted"), default=0)
+    import_files_deleted = models.PositiveIntegerField(
+        _("organisation import files deleted"), default=0
+    )
 
     class Meta:
         ordering = ["-ran_at", "-id"]

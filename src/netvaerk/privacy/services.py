@@ -2,7 +2,8 @@
 
 - `person_anonymise`: the secretariat removes the name and contact details of a person who has
   left; their contributions stay, shown under a placeholder name.
-- `retention_apply`: idle guest accounts are removed and old notifications deleted.
+- `retention_apply`: idle guest accounts are removed, old notifications deleted, and the
+  uploaded files of finished organisation imports deleted.
 - `notice_update`: the secretariat edits the privacy notice.
 
 The placeholder is stored as Danish text ("Tidligere medarbejder", the Danish of the
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, TextField
+from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from netvaerk.core.audit import audit_record
 from netvaerk.core.models import AuditEntry, Notification, User
 from netvaerk.core.services import require_permission
 from netvaerk.handbook.markdown import render
-from netvaerk.organisation.models import Person
+from netvaerk.organisation.models import OrgImport, Person
 
 from .models import PrivacyNotice, RetentionRun
 from .scrub import Scrubber, scrub_everywhere
@@ -188,6 +189,7 @@ class RetentionResult:
     guests: int
     notifications: int
     dry_run: bool
+    import_files: int = 0
 
 
 def idle_guests(now: datetime.datetime, days: int) -> list[Person]:
@@ -204,6 +206,35 @@ def idle_guests(now: datetime.datetime, days: int) -> list[Person]:
 
 def old_notifications(now: datetime.datetime, days: int) -> Q:
     return Q(created_at__lt=now - datetime.timedelta(days=days))
+
+
+def old_import_files(now: datetime.datetime, days: int) -> QuerySet[OrgImport]:
+    """Imports applied or failed more than `days` ago that still keep an uploaded file.
+
+    A previewed import keeps its files: applying it reads them again.
+    """
+    return OrgImport.objects.filter(
+        created_at__lt=now - datetime.timedelta(days=days),
+        status__in=[OrgImport.Status.APPLIED, OrgImport.Status.FAILED],
+    ).exclude(units_file="", people_file="")
+
+
+def _delete_import_files(imports: QuerySet[OrgImport]) -> int:
+    """Empty the imports' file fields and remove the files once the transaction commits; the
+    number of files. The import's summary (the diff that was shown) is kept."""
+    names = []
+    for record in imports:
+        for field in (record.units_file, record.people_file):
+            if field:
+                names.append((field.storage, field.name))
+    imports.update(units_file="", people_file="")
+
+    def remove() -> None:
+        for storage, name in names:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+    return len(names)
 
 
 def retention_apply(
@@ -223,19 +254,26 @@ def retention_apply(
     notice_days = (
         settings.RETENTION_NOTIFICATION_DAYS if notification_days is None else notification_days
     )
+    file_days = settings.RETENTION_IMPORT_FILE_DAYS
     with transaction.atomic():
         guests = idle_guests(now, guest_days)
         notifications = Notification.objects.filter(old_notifications(now, notice_days))
+        imports = old_import_files(now, file_days)
         if dry_run:
-            return RetentionResult(len(guests), notifications.count(), dry_run=True)
+            files = sum(bool(i.units_file) + bool(i.people_file) for i in imports)
+            return RetentionResult(len(guests), notifications.count(), True, files)
         for guest in guests:
             user = guest.user
             _anonymise(guest, now)
             if user is not None:
                 user.delete()
         deleted, _per_model = notifications.delete()
+        files = _delete_import_files(imports)
         run = RetentionRun.objects.create(
-            ran_at=now, guests_removed=len(guests), notifications_deleted=deleted
+            ran_at=now,
+            guests_removed=len(guests),
+            notifications_deleted=deleted,
+            import_files_deleted=files,
         )
         audit_record(
             actor=None,
@@ -244,11 +282,13 @@ def retention_apply(
             after={
                 "guests_removed": len(guests),
                 "notifications_deleted": deleted,
+                "import_files_deleted": files,
                 "guest_idle_days": guest_days,
                 "notification_days": notice_days,
+                "import_file_days": file_days,
             },
         )
-    return RetentionResult(len(guests), deleted, dry_run=False)
+    return RetentionResult(len(guests), deleted, False, files)
 
 
 # --- the privacy notice -------------------------------------------------------------------

@@ -13,6 +13,10 @@ from .services import retention_apply
 
 @task()
 def apply_retention() -> dict[str, int]:
-    """Remove idle guest accounts and old notifications; the counts."""
+    """Remove idle guest accounts, old notifications and finished imports' files; the counts."""
     result = retention_apply()
-    return {"guests_removed": result.guests, "notifications_deleted": result.notifications}
+    return {
+        "guests_removed": result.guests,
+        "notifications_deleted": result.notifications,
+        "import_files_deleted": result.import_files,
+    }

@@ -1,8 +1,10 @@
-"""Apply the retention rules: remove idle guest accounts, delete old notifications.
+"""Apply the retention rules: remove idle guest accounts, delete old notifications and the
+uploaded files of finished organisation imports.
 
     manage.py apply_retention [--dry-run]
 
-The periods are the settings RETENTION_GUEST_IDLE_DAYS and RETENTION_NOTIFICATION_DAYS.
+The periods are the settings RETENTION_GUEST_IDLE_DAYS, RETENTION_NOTIFICATION_DAYS and
+RETENTION_IMPORT_FILE_DAYS.
 Run it daily (cron); the background task privacy.tasks.apply_retention does the same.
 """
 
@@ -34,4 +36,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Notifications older than {settings.RETENTION_NOTIFICATION_DAYS} days {verb}: "
             f"{result.notifications}"
+        )
+        self.stdout.write(
+            f"Files of organisation imports finished more than "
+            f"{settings.RETENTION_IMPORT_FILE_DAYS} days ago {verb}: {result.import_files}"
         )
