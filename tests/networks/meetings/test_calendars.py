@@ -257,3 +257,27 @@ def test_the_feed_asks_as_often_with_many_forum_meetings(client_as) -> None:
     small = count()
     grow(40)
     assert count() == small
+
+
+def test_a_person_who_has_left_gets_no_feed_at_all(client_as) -> None:
+    _forum_meeting("chefforum", 3, "Chefforum i december")
+    path = _feed_path(client_as("direktor"))
+    assert Client().get(path).status_code == 200
+    Person.objects.filter(user__username="direktor").update(is_active=False)
+    assert Client().get(path).status_code == 404
+    Person.objects.filter(user__username="direktor").update(is_active=True)
+    from netvaerk.core.models import User
+
+    User.objects.filter(username="direktor").update(is_active=False)
+    assert Client().get(path).status_code == 404
+
+
+def test_a_guest_in_a_forum_gets_no_forum_meetings_in_the_feed(client_as) -> None:
+    from netvaerk.organisation.models import ForumMembership
+
+    guest = Person.objects.get(user__username="borger")
+    ForumMembership.objects.create(forum=Forum.objects.get(slug="chefforum"), person=guest)
+    _forum_meeting("chefforum", 3, "Chefforum i december")
+    events = _events(Client().get(_feed_path(client_as("borger"))).content)
+    assert not any(str(e["UID"]).startswith("forum-meeting-") for e in events)
+    # (The guest's network meetings are still there; the forum's page is closed to guests.)

@@ -56,7 +56,7 @@ def item_of(meeting: Meeting, item_id: int) -> AgendaItem:
 
 
 def feed_by_token(token: str) -> CalendarFeed:
-    return CalendarFeed.objects.select_related("person").get(token=token)
+    return CalendarFeed.objects.select_related("person__user").get(token=token)
 
 
 def feed_meetings(person: Person, now: datetime.datetime | None = None) -> list[Meeting]:

@@ -421,14 +421,20 @@ class FeedView(View):
             feed = selectors.feed_by_token(token)
         except CalendarFeed.DoesNotExist as missing:
             raise Http404 from missing
-        person = feed.person
+        person, user = feed.person, feed.person.user
+        # Someone who has left (or whose account is closed) no longer gets any meetings.
+        if not person.is_active or user is None or not user.is_active:
+            raise Http404
         entries = [
             ical.network_entry(m, absolute(m.get_absolute_url()), prefix=f"{m.network.title}: ")
             for m in selectors.feed_meetings(person)
-        ] + [
-            ical.forum_entry(m, absolute(m.get_absolute_url()), prefix=f"{m.forum.name}: ")
-            for m in selectors.feed_forum_meetings(person)
         ]
+        # Forum meetings only for those who may see them on their pages (not guests).
+        if user.has_perm("ideas.view_meeting"):
+            entries += [
+                ical.forum_entry(m, absolute(m.get_absolute_url()), prefix=f"{m.forum.name}: ")
+                for m in selectors.feed_forum_meetings(person)
+            ]
         entries.sort(key=lambda entry: entry.starts_at)
         body = ical.calendar(entries[: selectors.FEED_LIMIT], name=_("My meetings"))
         return ical.response(body)
