@@ -194,3 +194,40 @@ def test_unknown_person_is_404(client_as):
     assert client_as("konsulent").get(reverse("privacy:anonymise", args=[999999])).status_code == (
         404
     )
+
+
+def test_a_lone_first_name_is_not_replaced_in_other_peoples_data(client_as) -> None:
+    from netvaerk.organisation.services import person_create
+
+    leaving = person_create(name="Lars Nielsen", email="lars.n@example.dk", by=None)
+    user = user_create(username="larsn", password="x", email="lars.n@example.dk", by=None)
+    user.first_name = "Lars"  # the account has the first name only
+    user.save()
+    person_link_user(person=leaving, user=user, by=None)
+    Person.objects.filter(pk=leaving.pk).update(is_active=False)
+    namesake = person_create(name="Lars Jensen", by=None)
+    logged = where_text_is("Lars Jensen")
+
+    client_as("konsulent").post(reverse("privacy:anonymise", args=[leaving.pk]))
+
+    assert Person.objects.get(pk=leaving.pk).name == PLACEHOLDER
+    assert Person.objects.get(pk=namesake.pk).name == "Lars Jensen"
+    assert where_text_is("Lars Jensen") == logged  # the log about him is untouched
+    assert where_text_is("Lars Nielsen") == [] and where_text_is("lars.n@example.dk") == []
+
+
+def test_earlier_names_and_addresses_are_replaced_too(client_as) -> None:
+    from netvaerk.organisation.services import person_create, person_update
+
+    person = person_create(name="Karen Gammelnavn", email="karen.old@example.dk", by=None)
+    idea = Idea.objects.filter(state="selected").order_by("pk").first()
+    colleague = User.objects.get(username="medarbejder")
+    idea_comment(idea=idea, body="Spørg Karen Gammelnavn om tallene.", by=colleague)
+    person_update(person=person, name="Karen Nytnavn", email="karen.new@example.dk", by=None)
+    Person.objects.filter(pk=person.pk).update(is_active=False)
+    assert where_text_is("Karen Gammelnavn")
+
+    client_as("konsulent").post(reverse("privacy:anonymise", args=[person.pk]))
+
+    for text in ("Karen Gammelnavn", "karen.old@example.dk", "Karen Nytnavn", "karen.new"):
+        assert where_text_is(text) == [], text

@@ -126,6 +126,28 @@ def _replace_username(old: str, new: str) -> None:
             AuditEntry.objects.filter(pk=entry.pk).update(changes=changes)
 
 
+def _identifies(text: str) -> bool:
+    """Whether a text names the person well enough to be replaced everywhere: a full name of
+    two words or more, or an e-mail address. A lone first name ("Lars") would also hit other
+    people's names and ordinary text, so it is not searched for."""
+    text = (text or "").strip()
+    return "@" in text or len(text.split()) >= 2
+
+
+def _earlier_names_and_emails(person: Person) -> set[str]:
+    """Names and e-mail addresses the person had before, from the log of their own record."""
+    found: set[str] = set()
+    entries = AuditEntry.objects.filter(
+        object_type="organisation.person", object_id=str(person.pk)
+    ).values_list("changes", flat=True)
+    for changes in entries:
+        for key in ("name", "email"):
+            for value in changes.get(key, []) if isinstance(changes, dict) else []:
+                if isinstance(value, str) and value:
+                    found.add(value)
+    return found
+
+
 def _anonymise(person: Person, now: datetime.datetime) -> dict[str, object]:
     """Remove the person's name and contact details everywhere; what was done, for the audit."""
     from netvaerk.networks.meetings.models import CalendarFeed
@@ -133,13 +155,10 @@ def _anonymise(person: Person, now: datetime.datetime) -> dict[str, object]:
 
     placeholder = placeholder_for(person)
     user = person.user
-    needles = {person.name: placeholder}
-    if person.email:
-        needles[person.email] = placeholder
+    texts = [person.name, person.email, *_earlier_names_and_emails(person)]
     if user is not None:
-        for text in (user.get_full_name(), user.email):
-            if text and text not in needles:
-                needles[text] = placeholder
+        texts += [user.get_full_name(), user.email]
+    needles = {text: placeholder for text in texts if _identifies(text)}
     Invitation.objects.filter(accepted_by=person).update(name=placeholder, email="")
     Notification.objects.filter(person=person).delete()
     CalendarFeed.objects.filter(person=person).delete()
