@@ -164,8 +164,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def sign_in(client: Client, provider: Provider, claims: dict[str, Any], next_url: str = ""):
-    """Start at /oidc/authenticate/, let the provider answer, and return the callback's response."""
+def _sign_in_raw(client: Client, provider: Provider, claims: dict[str, Any], next_url: str = ""):
+    """The sign-in flow with exactly these claims."""
     provider.claims = claims
     start = client.get("/oidc/authenticate/" + (f"?next={next_url}" if next_url else ""))
     assert start.status_code == 302 and start["Location"].startswith(provider.base)
@@ -177,6 +177,15 @@ def sign_in(client: Client, provider: Provider, claims: dict[str, Any], next_url
         back = urllib.parse.urlsplit(redirect.headers["Location"])
     assert f"{back.scheme}://{back.netloc}{back.path}" == CALLBACK
     return client.get(f"{back.path}?{back.query}")
+
+
+def sign_in(client: Client, provider: Provider, claims: dict[str, Any], next_url: str = ""):
+    """Start at /oidc/authenticate/, let the provider answer, and return the callback's response.
+
+    The provider vouches for the e-mail address (`email_verified`) unless the claims say.
+    """
+    vouched = {"email_verified": True, **claims} if "email" in claims else claims
+    return _sign_in_raw(client, provider, vouched, next_url)
 
 
 def employee(username: str) -> Person:
@@ -272,14 +281,54 @@ def test_an_unknown_person_is_created_when_the_setting_allows(demo, provider, se
     assert AuditEntry.objects.filter(action="organisation.person.create", subject=person).exists()
 
 
-def test_an_ambiguous_email_is_not_a_match(demo, provider, settings) -> None:
+@pytest.mark.parametrize("create", [False, True])
+def test_an_ambiguous_email_is_not_a_match(demo, provider, settings, create) -> None:
+    settings.SSO_CREATE_PEOPLE = create  # nor a reason to make yet another person
     first, second = employee("leder"), Person.objects.get(external_id="demo-p17")
     second.email = first.email.upper()
     second.save()
+    people = Person.objects.count()
     client = Client()
     response = sign_in(client, provider, {"sub": "s5", "email": first.email})
     assert response.status_code == 403
     assert signed_in_as(client) is None
+    assert Person.objects.count() == people
+
+
+@pytest.mark.parametrize(
+    ("verified", "trust", "signed_in"),
+    [
+        (False, True, False),  # the provider says the address is not the person's
+        ("false", True, False),  # some providers send the claim as a string
+        ("true", False, True),
+        (None, False, False),  # no claim: not trusted by default...
+        (None, True, True),  # ...unless SSO_OIDC_TRUST_EMAIL (a single-tenant Entra ID)
+    ],
+)
+def test_an_email_address_counts_only_when_the_provider_vouches_for_it(
+    demo, provider, settings, verified, trust, signed_in
+) -> None:
+    settings.SSO_OIDC_TRUST_EMAIL = trust
+    settings.SSO_CREATE_PEOPLE = True  # an unvouched address must not make a person either
+    people = Person.objects.count()
+    claims: dict[str, Any] = {"sub": "s10", "email": employee("direktor").email}
+    if verified is not None:
+        claims["email_verified"] = verified
+    client = Client()
+    response = _sign_in_raw(client, provider, claims)
+    assert (signed_in_as(client) == "direktor") is signed_in
+    if not signed_in:
+        assert response.status_code == 403
+        assert Person.objects.count() == people
+
+
+def test_without_an_email_address_no_person_is_created(demo, provider, settings) -> None:
+    settings.SSO_CREATE_PEOPLE = True
+    people = Person.objects.count()
+    client = Client()
+    response = sign_in(client, provider, {"sub": "s11", "oid": "ukendt-id", "name": "Uden Mail"})
+    assert response.status_code == 403
+    assert Person.objects.count() == people
 
 
 def test_an_inactive_person_is_refused(demo, provider) -> None:
@@ -353,11 +402,17 @@ def test_local_login_for_guests_only_lets_guests_in_and_sends_staff_to_sso(
     text = page.content.decode()
     assert 'name="password"' in text and "Invited guests sign in" in text
     assert "Log ind med Microsoft" in text
-    # An employee's password is refused with a pointer to single sign-on...
+    # An employee's right password is refused with a pointer to single sign-on...
     response = english.post("/log-ind/", {"username": "leder", "password": "demo"})
     assert response.status_code == 403
     assert "Only invited guests sign in with a user name and password" in response.content.decode()
     assert signed_in_as(english) is None
+    # ...while a wrong password, or a user name that does not exist, fails like any wrong
+    # password: the form does not tell who is a guest.
+    for username, password in (("leder", "forkert"), ("findes-ikke", "demo"), ("borger", "x")):
+        response = english.post("/log-ind/", {"username": username, "password": password})
+        assert response.status_code == 400, username
+        assert "Only invited guests" not in response.content.decode()
     # ...also on the admin's form...
     admin = Client()
     admin.post("/admin/login/", {"username": "direktor", "password": "demo"})

@@ -187,15 +187,17 @@ class LoginView(auth_views.LoginView):
         return {**super().get_context_data(**kwargs), **login_context()}
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from netvaerk.sso.conf import password_allowed
+        from netvaerk.sso.conf import local_login
 
-        # LOCAL_LOGIN off, or "guests" and this is not a guest: only single sign-on.
-        if not password_allowed(request.POST.get("username")):
+        if not local_login():  # LOCAL_LOGIN off: only single sign-on
             context = self.get_context_data(local_login_refused=True)
             return self.render_to_response(context, status=403)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        if getattr(self.request, "local_login_refused", False):  # LOCAL_LOGIN=guests
+            context = self.get_context_data(form=form, local_login_refused=True)
+            return self.render_to_response(context, status=403)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:

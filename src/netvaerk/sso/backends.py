@@ -27,15 +27,23 @@ class LocalLoginSwitch:
     when it is off, all but invited guests' when it is "guests".
 
     Placed before ModelBackend: PermissionDenied stops Django from asking the backends after
-    it, so the admin's sign-in form is closed too.
+    it, so the admin's sign-in form is closed too. Under "guests", someone else is told to use
+    single sign-on only when the password was right (`request.local_login_refused`); a wrong
+    one fails as any wrong password does, so the form does not tell who is a guest.
     """
 
     def authenticate(
         self, request: Any, username: str | None = None, password: str | None = None, **kwargs: Any
     ) -> None:
-        if password is not None and not conf.password_allowed(username):
-            raise PermissionDenied("Local sign-in is switched off (LOCAL_LOGIN).")
-        return None
+        if password is None or conf.password_allowed(username):
+            return None
+        if conf.local_login_mode() == conf.GUESTS:
+            user = User.objects.filter(username=username or "").first()
+            if user is None or not user.check_password(password):
+                return None  # ModelBackend refuses it like any wrong password
+            if request is not None:
+                request.local_login_refused = True
+        raise PermissionDenied("Local sign-in is switched off (LOCAL_LOGIN).")
 
 
 class NoPermissionsMixin:
@@ -78,6 +86,21 @@ def _lookup(source: dict[str, Any], names: list[str]) -> str:
     return ""
 
 
+def _email_verified(claim: Any) -> bool:
+    """Whether the provider vouches for the e-mail address (`email_verified`).
+
+    True or "true" is trusted. Without the claim (Microsoft Entra ID sends none) the address is
+    trusted only with SSO_OIDC_TRUST_EMAIL, for a single-tenant provider whose administrators
+    set the addresses; otherwise anyone able to set their own address could take over the
+    person with that address.
+    """
+    if claim is None:
+        return bool(getattr(settings, "SSO_OIDC_TRUST_EMAIL", False))
+    if isinstance(claim, str):
+        return claim.strip().lower() == "true"
+    return claim is True
+
+
 class OIDCBackend(NoPermissionsMixin, OIDCAuthenticationBackend):
     """OpenID Connect (authorisation code flow, with state, nonce and PKCE checked)."""
 
@@ -116,8 +139,8 @@ class OIDCBackend(NoPermissionsMixin, OIDCAuthenticationBackend):
 
     def identity(self, claims: dict[str, Any]) -> Identity:
         email = _lookup(claims, conf.setting_list("SSO_OIDC_EMAIL_CLAIM"))
-        if claims.get("email_verified") is False:
-            email = ""  # the provider says the address is not the person's; do not match on it
+        if not _email_verified(claims.get("email_verified")):
+            email = ""  # not vouched for by the provider: never match (or create) on it
         return Identity(
             provider="oidc",
             external_id=_lookup(claims, conf.setting_list("SSO_OIDC_EXTERNAL_ID_CLAIM")),

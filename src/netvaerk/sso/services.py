@@ -130,7 +130,10 @@ def sign_in_user(*, identity: Identity) -> User:
     with transaction.atomic():
         person, ambiguous = find_person(identity)
         if person is None:
-            if not settings.SSO_CREATE_PEOPLE:
+            # A new person is made only for someone with an e-mail address that matches
+            # nobody: with several matches, or none to find them by again next time (the
+            # external id is not stored), each sign-in would make yet another person.
+            if ambiguous or not settings.SSO_CREATE_PEOPLE or not identity.email:
                 logger.info("SSO sign-in refused (%s): no unique person matches", identity.provider)
                 raise SignInRefused(SignInRefused.AMBIGUOUS if ambiguous else SignInRefused.UNKNOWN)
             # A new employee without a unit; the next organisation import places them.

@@ -155,6 +155,9 @@ LOCAL_LOGIN: bool | str = os.environ.get("LOCAL_LOGIN", "true").strip().lower()
 SSO_CREATE_PEOPLE = env_bool("SSO_CREATE_PEOPLE", False)  # unknown people: create or refuse
 SSO_SUPPORT_EMAIL = os.environ.get("SSO_SUPPORT_EMAIL", "")  # shown when sign-in is refused
 # OpenID Connect (mozilla-django-oidc), e.g. Microsoft Entra ID.
+# Trust an e-mail address without an `email_verified` claim (Entra ID sends none): only for a
+# single-tenant provider with OIDC_OP_ISSUER set, whose administrators set the addresses.
+SSO_OIDC_TRUST_EMAIL = env_bool("SSO_OIDC_TRUST_EMAIL", False)
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
 OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
 OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
