@@ -470,3 +470,67 @@ def test_notify_and_the_digest_ask_the_same_number_of_queries_for_more_people(de
     assert all(len(re.findall(r"^- ", m.body, re.M)) == 2 for m in mail.outbox)
     assert notify_small == notify_large
     assert sent_small == sent_large
+
+
+def _daily_for_three(client_as, capture) -> list[Person]:
+    """Three people with a daily digest of comments and one waiting notification each."""
+    people = [person(name) for name in ("medarbejder", "leder", "chef")]
+    for someone in people:
+        NotificationSetting.objects.update_or_create(
+            person=someone, kind="idea.comment", defaults={"delivery": "daily"}
+        )
+    with capture(execute=True):
+        notify(
+            people=people,
+            kind="idea.comment",
+            target_title="Fælles idé",
+            url="/ideer/1/",
+            actor=user("direktor"),
+        )
+    return people
+
+
+def test_a_failing_mail_server_hands_the_unsent_digests_back(
+    client_as, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    from django.core.mail.backends.locmem import EmailBackend
+
+    people = _daily_for_three(client_as, django_capture_on_commit_callbacks)
+    original = EmailBackend.send_messages
+    calls = {"n": 0}
+
+    def fail_on_the_second(self, messages):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("the mail server hung up")
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", fail_on_the_second)
+    with pytest.raises(OSError):
+        send_digests.call("daily")
+    assert len(mail.outbox) == 1  # the first went out...
+    waiting = Notification.objects.filter(person__in=people, kind="idea.comment")
+    assert waiting.filter(emailed_at=None, email_pending=True).count() == 2  # ...two wait
+    monkeypatch.setattr(EmailBackend, "send_messages", original)
+    assert send_digests.call("daily") == 2  # the next run sends those, not the first again
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+
+
+def test_notifications_another_run_has_claimed_are_not_mailed_twice(
+    client_as, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    from netvaerk.core import tasks
+
+    people = _daily_for_three(client_as, django_capture_on_commit_callbacks)
+    original = tasks._claim
+
+    def another_run_got_there_first(ids: list[int]) -> set[int]:
+        # A second run, started at the same moment, claims the first person's notification
+        # after this run has read it but before this run claims it.
+        theirs = Notification.objects.filter(person=people[0], kind="idea.comment")
+        assert original(list(theirs.values_list("pk", flat=True)))
+        return original(ids)
+
+    monkeypatch.setattr(tasks, "_claim", another_run_got_there_first)
+    assert send_digests.call("daily") == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people[1:])

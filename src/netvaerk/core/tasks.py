@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection, send_mail
@@ -145,23 +146,50 @@ def send_digests(period: str) -> int:
         .order_by("person_id", "created_at", "id")
     )
     groups = itertools.groupby(pending, key=lambda n: n.person_id)
-    connection = get_connection()  # one SMTP session per batch (send_messages opens it)
+    connection = get_connection()  # one SMTP session per batch
     sent = 0
     for batch in _batches(groups, DIGEST_BATCH):
-        mailed, not_mailed, emails = [], [], []
-        for notifications in batch:
-            ids = [n.pk for n in notifications]
-            if _mailable(notifications[0]):
-                emails.append(_digest(period, notifications))
-                mailed.extend(ids)
-            else:  # no address, or has left: not mailed, and not looked at again
-                not_mailed.extend(ids)
-        if emails:
-            connection.send_messages(emails)
-            sent += len(emails)
-            Notification.objects.filter(pk__in=mailed).update(
-                emailed_at=timezone.now(), email_pending=False
-            )
-        if not_mailed:
+        mailable = [items for items in batch if _mailable(items[0])]
+        not_mailed = [n.pk for items in batch if not _mailable(items[0]) for n in items]
+        if not_mailed:  # no address, or has left: not mailed, and not looked at again
             Notification.objects.filter(pk__in=not_mailed).update(email_pending=False)
+        claimed = _claim([n.pk for items in mailable for n in items])
+        digests = []
+        for items in mailable:
+            mine = [n for n in items if n.pk in claimed]
+            if mine:
+                digests.append(([n.pk for n in mine], _digest(period, mine)))
+        sent += _send_each(connection, digests)
     return sent
+
+
+def _claim(ids: list[int]) -> set[int]:
+    """Mark these notifications as mailed before mailing them, and return those this run got:
+    another run that read the same rows at the same time gets none of them."""
+    if not ids:
+        return set()
+    stamp = timezone.now()
+    Notification.objects.filter(pk__in=ids, email_pending=True, emailed_at=None).update(
+        emailed_at=stamp, email_pending=False
+    )
+    return set(
+        Notification.objects.filter(pk__in=ids, emailed_at=stamp).values_list("pk", flat=True)
+    )
+
+
+def _send_each(connection: Any, digests: list[tuple[list[int], EmailMessage]]) -> int:
+    """Send the e-mails one by one over one connection. If the mail server fails, the digests
+    not yet sent are handed back (pending again) for the next run, and the error is raised."""
+    if not digests:
+        return 0
+    done = 0
+    try:
+        with connection:
+            for _ids, email in digests:
+                connection.send_messages([email])
+                done += 1
+    except Exception:
+        unsent = [pk for ids, _email in digests[done:] for pk in ids]
+        Notification.objects.filter(pk__in=unsent).update(emailed_at=None, email_pending=True)
+        raise
+    return done
