@@ -134,28 +134,56 @@ def test_finished_imports_lose_their_uploaded_files_after_the_period(
         OrgImport.objects.filter(pk=record.pk).update(created_at=_ago(days))
         return record
 
-    applied, failed = upload("applied", 40), upload("failed", 31)
-    previewed, recent = upload("previewed", 40), upload("applied", 5)
-    paths = {r.pk: [r.people_file.path, r.units_file.path] for r in (applied, failed, previewed)}
-    paths[recent.pk] = [recent.people_file.path, recent.units_file.path]
+    applied, failed, stale = upload("applied", 40), upload("failed", 31), upload("previewed", 40)
+    recent, fresh_preview = upload("applied", 5), upload("previewed", 5)
+    records = (applied, failed, stale, recent, fresh_preview)
+    paths = {r.pk: [r.people_file.path, r.units_file.path] for r in records}
 
     out = io.StringIO()
     call_command("apply_retention", "--dry-run", stdout=out)
-    assert "ago would be removed: 4" in out.getvalue()
+    assert "ago would be removed: 6" in out.getvalue()
     assert all(Path(path).exists() for group in paths.values() for path in group)
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("apply_retention", stdout=out)
 
-    for record in (applied, failed):
+    for record in (applied, failed, stale):
         record.refresh_from_db()
         assert not record.units_file and not record.people_file
         assert record.summary == {"people": {"create": 1}}  # what was shown is kept
         assert not any(Path(path).exists() for path in paths[record.pk])
-    # A previewed import is read again when applied; a recent one is within the period.
-    for record in (previewed, recent):
+    assert (applied.status, failed.status, stale.status) == ("applied", "failed", "expired")
+    # Recent imports are within the period.
+    for record in (recent, fresh_preview):
         record.refresh_from_db()
         assert record.people_file and all(Path(path).exists() for path in paths[record.pk])
-    assert RetentionRun.objects.get().import_files_deleted == 4
+    assert RetentionRun.objects.get().import_files_deleted == 6
     entry = AuditEntry.objects.get(action="privacy.retention.apply")
-    assert entry.changes["import_files_deleted"] == [None, 4]
+    assert entry.changes["import_files_deleted"] == [None, 6]
+
+
+def test_an_expired_preview_cannot_be_applied_and_says_to_upload_again(
+    client_as, settings, tmp_path, django_capture_on_commit_callbacks
+) -> None:
+    from django.core.files.base import ContentFile
+    from django.urls import reverse
+
+    from netvaerk.organisation.models import OrgImport
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    record = OrgImport(status="previewed", summary={"change_count": 1, "changes": []})
+    record.people_file.save("people.csv", ContentFile(b"navn\nAnne\n"))
+    OrgImport.objects.filter(pk=record.pk).update(created_at=_ago(40))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("apply_retention", stdout=io.StringIO())
+    people = Person.objects.count()
+    client = client_as("konsulent")
+    path = reverse("organisation:import_preview", args=[record.pk])
+    response = client.post(path, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Forhåndsvisningen er udløbet. Upload filerne igen." in page  # the message
+    assert "Apply the import" not in page and "Gennemfør importen" not in page
+    assert Person.objects.count() == people
+    record.refresh_from_db()
+    assert record.status == "expired"

@@ -204,6 +204,8 @@ class OrgImport(models.Model):
         PREVIEWED = "previewed", _("Previewed")
         APPLIED = "applied", _("Applied")
         FAILED = "failed", _("Failed")
+        # Previewed but not applied within RETENTION_IMPORT_FILE_DAYS: its files are deleted.
+        EXPIRED = "expired", _("Expired")
 
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     created_by = models.ForeignKey(

@@ -303,6 +303,9 @@ class ImportPreviewView(PermissionRequiredMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         record = get_object_or_404(OrgImport, pk=pk)
+        if record.status == OrgImport.Status.EXPIRED:
+            messages.error(request, _("This preview has expired. Upload the files again."))
+            return redirect("organisation:import_preview", pk=record.pk)
         if record.status != OrgImport.Status.PREVIEWED:
             messages.error(request, _("This import has already been applied."))
             return redirect("organisation:import_preview", pk=record.pk)

@@ -228,25 +228,27 @@ def old_notifications(now: datetime.datetime, days: int) -> Q:
 
 
 def old_import_files(now: datetime.datetime, days: int) -> QuerySet[OrgImport]:
-    """Imports applied or failed more than `days` ago that still keep an uploaded file.
-
-    A previewed import keeps its files: applying it reads them again.
-    """
+    """Imports uploaded more than `days` ago that still keep an uploaded file: applied, failed,
+    or previewed and never applied (those expire: they can no longer be applied)."""
     return OrgImport.objects.filter(
         created_at__lt=now - datetime.timedelta(days=days),
-        status__in=[OrgImport.Status.APPLIED, OrgImport.Status.FAILED],
+        status__in=[OrgImport.Status.APPLIED, OrgImport.Status.FAILED, OrgImport.Status.PREVIEWED],
     ).exclude(units_file="", people_file="")
 
 
 def _delete_import_files(imports: QuerySet[OrgImport]) -> int:
     """Empty the imports' file fields and remove the files once the transaction commits; the
-    number of files. The import's summary (the diff that was shown) is kept."""
-    names = []
+    number of files. The import's summary (the diff that was shown) is kept; a preview never
+    applied expires."""
+    names, pks = [], []
     for record in imports:
+        pks.append(record.pk)
         for field in (record.units_file, record.people_file):
             if field:
                 names.append((field.storage, field.name))
-    imports.update(units_file="", people_file="")
+    chosen = OrgImport.objects.filter(pk__in=pks)
+    chosen.filter(status=OrgImport.Status.PREVIEWED).update(status=OrgImport.Status.EXPIRED)
+    chosen.update(units_file="", people_file="")
 
     def remove() -> None:
         for storage, name in names:

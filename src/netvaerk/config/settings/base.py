@@ -307,7 +307,7 @@ PAGE_SIZE = 25
 # removed (the person is anonymised), and notifications older than this many days deleted.
 RETENTION_GUEST_IDLE_DAYS = int(os.environ.get("RETENTION_GUEST_IDLE_DAYS", "365"))
 RETENTION_NOTIFICATION_DAYS = int(os.environ.get("RETENTION_NOTIFICATION_DAYS", "180"))
-# Uploaded organisation files (names, e-mail addresses) of imports applied or failed this long ago.
+# Uploaded organisation files (names, e-mail addresses) this old; a preview never applied expires.
 RETENTION_IMPORT_FILE_DAYS = int(os.environ.get("RETENTION_IMPORT_FILE_DAYS", "30"))
 
 LOGGING = {

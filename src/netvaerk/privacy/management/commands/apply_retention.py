@@ -38,6 +38,6 @@ class Command(BaseCommand):
             f"{result.notifications}"
         )
         self.stdout.write(
-            f"Files of organisation imports finished more than "
+            f"Files of organisation imports uploaded more than "
             f"{settings.RETENTION_IMPORT_FILE_DAYS} days ago {verb}: {result.import_files}"
         )
