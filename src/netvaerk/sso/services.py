@@ -83,21 +83,25 @@ def _free_username(base: str) -> str:
     return f"{base}-{number}"
 
 
-def _split_name(identity: Identity) -> tuple[str, str]:
+def _first_and_last(full: str) -> tuple[str, str]:
+    """Split "Anne Marie Hansen" into ("Anne Marie", "Hansen"); one word is a first name."""
+    first, _space, last = full.strip().rpartition(" ")
+    return (first or last), (last if first else "")
+
+
+def _account_names(identity: Identity, person: Person) -> tuple[str, str]:
+    """The new account's first and last name: as the provider sent them, else from its full
+    name, else from the person's."""
     if identity.given_name or identity.family_name:
-        return identity.given_name[:150], identity.family_name[:150]
-    first, _space, last = identity.display_name.rpartition(" ")
-    return (first or last)[:150], (last if first else "")[:150]
+        return identity.given_name, identity.family_name
+    return _first_and_last(identity.display_name or person.name)
 
 
 def _create_user(*, identity: Identity, person: Person) -> User:
     """A new account without a password (it signs in only through the identity provider)."""
     email = identity.email or person.email
     base = email or (f"sso-{identity.external_id}" if identity.external_id else "")
-    first_name, last_name = _split_name(identity) if identity.display_name else ("", "")
-    if not first_name and not last_name:
-        first_name, _space, last_name = person.name.rpartition(" ")
-        first_name, last_name = (first_name or last_name), (last_name if first_name else "")
+    first_name, last_name = _account_names(identity, person)
     user = User(
         username=_free_username(base),
         email=email,
