@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import JsonResponse
+
 from netvaerk.organisation.models import Person
 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+def person_data_download(person: Person, filename: str) -> JsonResponse:
+    """The export as a JSON file to download, readable as it is (æøå kept, indented)."""
+    response = JsonResponse(
+        person_data(person), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def person_data(person: Person) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -192,18 +192,14 @@ class PersonDataView(LoginRequiredMixin, View):
     """Everything the platform holds about a person, as JSON (the person and the secretariat)."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        from netvaerk.core.personal_data import person_data
+        from netvaerk.core.personal_data import person_data_download
 
         person = Person.objects.select_related("unit", "user").filter(pk=pk).first()
         if person is None:
             raise Http404
         if not request.user.has_perm("organisation.export_person_data", person):
             raise PermissionDenied
-        response = JsonResponse(
-            person_data(person), json_dumps_params={"ensure_ascii": False, "indent": 2}
-        )
-        response["Content-Disposition"] = f'attachment; filename="persondata-{person.pk}.json"'
-        return response
+        return person_data_download(person, f"persondata-{person.pk}.json")
 
 
 class ForumListView(PermissionRequiredMixin, ListView):

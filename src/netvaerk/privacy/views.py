@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from netvaerk.core.documents import DOCUMENT_LANGUAGE, attachment, render_pdf
-from netvaerk.core.personal_data import person_data
+from netvaerk.core.personal_data import person_data, person_data_download
 from netvaerk.core.views import edit_conflict, request_user
 from netvaerk.handbook.markdown import render as render_markdown
 from netvaerk.organisation.models import Person
@@ -42,11 +42,7 @@ class _OwnDataView(LoginRequiredMixin, View):
 
 class MyDataJsonView(_OwnDataView):
     def download(self, request: HttpRequest, person: Person) -> HttpResponse:
-        response = JsonResponse(
-            person_data(person), json_dumps_params={"ensure_ascii": False, "indent": 2}
-        )
-        response["Content-Disposition"] = 'attachment; filename="mine-data.json"'
-        return response
+        return person_data_download(person, "mine-data.json")
 
 
 class MyDataPdfView(_OwnDataView):
@@ -71,32 +67,27 @@ class AnonymiseView(LoginRequiredMixin, View):
             raise PermissionDenied
         return person
 
-    def _refusal(self, request: HttpRequest, person: Person) -> HttpResponse | None:
-        try:
-            services.check_anonymisable(person)
-        except services.AnonymiseRefused as refused:
-            context = {"person": person, "refusal": str(refused)}
-            return render(request, self.template_name, context, status=400)
-        return None
+    def _refused(
+        self, request: HttpRequest, person: Person, refused: services.AnonymiseRefused
+    ) -> HttpResponse:
+        context = {"person": person, "refusal": str(refused)}
+        return render(request, self.template_name, context, status=400)
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         person = self._person(request, pk)
-        refusal = self._refusal(request, person)
-        if refusal is not None:
-            return refusal
+        try:
+            services.check_anonymisable(person)
+        except services.AnonymiseRefused as refused:
+            return self._refused(request, person, refused)
         context = {"person": person, "placeholder": services.placeholder_for(person)}
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         person = self._person(request, pk)
-        refusal = self._refusal(request, person)
-        if refusal is not None:
-            return refusal
-        try:
+        try:  # the service checks again under its lock (someone may have done it just now)
             person = services.person_anonymise(person=person, by=request_user(request))
-        except services.AnonymiseRefused as refused:  # anonymised by someone else just now
-            context = {"person": person, "refusal": str(refused)}
-            return render(request, self.template_name, context, status=400)
+        except services.AnonymiseRefused as refused:
+            return self._refused(request, person, refused)
         messages.success(
             request, _("The person was anonymised. Their contributions are kept under this name.")
         )
