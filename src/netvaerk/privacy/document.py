@@ -74,10 +74,11 @@ KEY_LABELS: dict[str, Promise] = {
 }
 
 
-def _choices() -> dict[tuple[str, str], type[models.Choices]]:
+def _value_labels() -> dict[tuple[str, str], dict[Any, Any]]:
     """The coded values of the export, by (section, key), read as the pages show them."""
     from netvaerk.api.models import ApiToken
     from netvaerk.core.models import NotificationSetting
+    from netvaerk.core.notifications import KINDS
     from netvaerk.evaluation.surveys.models import TieWave
     from netvaerk.ideas.models import Idea
     from netvaerk.networks.logbook.models import LearningNote
@@ -89,7 +90,7 @@ def _choices() -> dict[tuple[str, str], type[models.Choices]]:
         Training,
     )
 
-    return {
+    choices: dict[tuple[str, str], type[models.Choices]] = {
         ("person", "kind"): Person.Kind,
         ("networks", "role"): Participation.Role,
         ("ideas", "state"): Idea.State,
@@ -100,6 +101,12 @@ def _choices() -> dict[tuple[str, str], type[models.Choices]]:
         ("api_tokens", "scope"): ApiToken.Scope,
         ("survey_invitations", "wave"): TieWave.Kind,
         ("notification_settings", "delivery"): NotificationSetting.Delivery,
+    }
+    return {
+        **{where: dict(labels.choices) for where, labels in choices.items()},
+        ("survey_invitations", "kind"): SURVEY_KINDS,
+        ("notification_settings", "kind"): {code: kind.label for code, kind in KINDS.items()},
+        ("account", "preferred_language"): LANGUAGES,
     }
 
 
@@ -121,24 +128,17 @@ def _label(key: str) -> str:
     return str(KEY_LABELS.get(key, key))
 
 
-def readable(section: str, key: str, value: Any) -> str:
+def readable(
+    section: str, key: str, value: Any, value_labels: dict[tuple[str, str], dict[Any, Any]]
+) -> str:
     """One value as a reader understands it: dates in Danish, yes/no, choice labels."""
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
         return str(_("Yes") if value else _("No"))
-    choices = _choices().get((section, key))
-    if choices is not None:
-        labels = dict(choices.choices)
+    labels = value_labels.get((section, key))
+    if labels is not None:
         return str(labels.get(value, value))
-    if section == "survey_invitations" and key == "kind":
-        return str(SURVEY_KINDS.get(value, value))
-    if section == "notification_settings" and key == "kind":
-        from netvaerk.core.notifications import KINDS
-
-        return str(KINDS[value].label) if value in KINDS else str(value)
-    if key == "preferred_language":
-        return LANGUAGES.get(value, str(value))
     if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
         try:
             moment = datetime.datetime.fromisoformat(value)
@@ -159,17 +159,20 @@ def readable(section: str, key: str, value: Any) -> str:
 def sections(data: dict[str, Any]) -> list[Section]:
     """The export `data` as document sections, in the export's order."""
     found = []
+    labels = _value_labels()
     for key, value in data.items():
         title = str(SECTION_LABELS.get(key, key))
         if isinstance(value, dict):
-            rows = [[_label(k), readable(key, k, v)] for k, v in value.items()]
+            rows = [[_label(k), readable(key, k, v, labels)] for k, v in value.items()]
             found.append(Section(key, title, "fields", rows=rows))
         elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
             columns = list(dict.fromkeys(k for item in value for k in item))
-            rows = [[readable(key, c, item.get(c)) for c in columns] for item in value]
+            rows = [[readable(key, c, item.get(c), labels) for c in columns] for item in value]
             found.append(Section(key, title, "table", [_label(c) for c in columns], rows))
         elif isinstance(value, list):
             found.append(Section(key, title, "list", rows=[[str(item)] for item in value]))
         else:
-            found.append(Section(key, title, "fields", rows=[[title, readable(key, key, value)]]))
+            found.append(
+                Section(key, title, "fields", rows=[[title, readable(key, key, value, labels)]])
+            )
     return found
