@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 Delivery = NotificationSetting.Delivery
 DEFAULT_DELIVERY = Delivery.IMMEDIATELY
 # The choices under which a notification is mailed (at once or in a digest).
-MAILED = frozenset({Delivery.IMMEDIATELY, Delivery.DAILY, Delivery.WEEKLY})
 DIGESTS = (Delivery.DAILY, Delivery.WEEKLY)
+MAILED = frozenset({Delivery.IMMEDIATELY, *DIGESTS})
 
 
 @dataclass(frozen=True)

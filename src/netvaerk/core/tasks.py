@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import Notification, NotificationSetting
+from .notifications import DIGESTS
 
 Delivery = NotificationSetting.Delivery
 # People mailed before their notifications are marked as mailed, in one query per batch.
@@ -60,7 +61,7 @@ def send_notification_emails(notification_ids: list[int]) -> int:
     not_mailed = []
     for notification in notifications:
         delivery = notification.delivery or Delivery.IMMEDIATELY
-        if delivery in (Delivery.DAILY, Delivery.WEEKLY):
+        if delivery in DIGESTS:
             continue  # the digest mails it
         if delivery != Delivery.IMMEDIATELY or not _mailable(notification):
             not_mailed.append(notification.pk)
@@ -134,7 +135,7 @@ def send_digests(period: str) -> int:
     Each notification is then marked as mailed, so a second run sends nothing. The queries do
     not grow with the number of people: one read, and one update per batch of e-mails.
     """
-    if period not in (Delivery.DAILY, Delivery.WEEKLY):
+    if period not in DIGESTS:
         raise ValueError(f"unknown digest period {period!r}")
     chosen = NotificationSetting.objects.filter(
         person=OuterRef("person"), kind=OuterRef("kind"), delivery=period

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from netvaerk.core.models import NotificationSetting
+from netvaerk.core.notifications import DIGESTS
 from netvaerk.core.tasks import send_digests
 
-PERIODS = [NotificationSetting.Delivery.DAILY.value, NotificationSetting.Delivery.WEEKLY.value]
+PERIODS = [period.value for period in DIGESTS]
 
 
 class Command(BaseCommand):
