@@ -89,24 +89,29 @@ def feed_meetings(person: Person, now: datetime.datetime | None = None) -> list[
     )
 
 
+def _forum_meetings_for_calendar() -> QuerySet[ForumMeeting]:
+    """Forum meetings with their forum and, in order, the titles of the ideas on their agenda:
+    what a calendar event shows."""
+    agenda = (
+        IdeaAgendaItem.objects.select_related("idea")
+        .only("meeting_id", "position", "idea__title")
+        .order_by("position", "pk")
+    )
+    return ForumMeeting.objects.select_related("forum").prefetch_related(
+        Prefetch("agenda", queryset=agenda)
+    )
+
+
 def feed_forum_meetings(person: Person, now: datetime.datetime | None = None) -> list[ForumMeeting]:
     """The meetings of every forum the person sits in, from 90 days back, at most 500, the
     earliest first, with their forum and the ideas on their agenda."""
     now = now or timezone.now()
     forums = ForumMembership.objects.filter(person=person).values("forum_id")
     return list(
-        ForumMeeting.objects.filter(
+        _forum_meetings_for_calendar()
+        .filter(
             forum_id__in=forums,
             starts_at__gte=now - datetime.timedelta(days=FEED_DAYS_BACK),
-        )
-        .select_related("forum")
-        .prefetch_related(
-            Prefetch(
-                "agenda",
-                queryset=IdeaAgendaItem.objects.select_related("idea")
-                .only("meeting_id", "position", "idea__title")
-                .order_by("position", "pk"),
-            )
         )
         .order_by("starts_at", "pk")[:FEED_LIMIT]
     )
@@ -114,13 +119,4 @@ def feed_forum_meetings(person: Person, now: datetime.datetime | None = None) ->
 
 def forum_meeting_for_calendar(slug: str, pk: int) -> ForumMeeting:
     """One forum meeting with its agenda's ideas, for its .ics file."""
-    return (
-        ForumMeeting.objects.select_related("forum")
-        .prefetch_related(
-            Prefetch(
-                "agenda",
-                queryset=IdeaAgendaItem.objects.select_related("idea").order_by("position", "pk"),
-            )
-        )
-        .get(pk=pk, forum__slug=slug)
-    )
+    return _forum_meetings_for_calendar().get(pk=pk, forum__slug=slug)
