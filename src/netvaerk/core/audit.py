@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .models import AuditEntry
+from .notifications import KINDS
 
 if TYPE_CHECKING:
     from netvaerk.organisation.models import Person
@@ -301,12 +302,8 @@ FIELD_LABELS = {
     "handbook_page": _("handbook page"),
     "background": _("background"),
     "next_steps": _("next steps"),
-    # notification settings: one per kind in core.notifications.KINDS (the same words)
-    "idea.state": _("An idea moves on"),
-    "idea.comment": _("Comments"),
-    "idea.question": _("Questions from the secretariat"),
-    "idea.decided": _("Decisions"),
-    "idea.merged": _("Merged ideas"),
+    # Notification settings: a field per kind, named as on /konto/.
+    **{code: kind.label for code, kind in KINDS.items()},
     # Anonymising and retention (privacy).
     "anonymised_at": _("anonymised"),
     "copies_replaced": _("rows where the name was replaced"),
